@@ -1,0 +1,31 @@
+package dev.scheduling.domain.calendar;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * What an appointment is about. {@code timeZone} is the zone its reminders are rendered in; the slot itself is
+ * always UTC.
+ */
+public record AppointmentDetails(String title, String location, ZoneId timeZone) {
+
+    public static final int MAX_TEXT_LENGTH = 200;
+
+    public AppointmentDetails {
+        checkLength("title", title);
+        checkLength("location", location);
+        if (timeZone == null) {
+            timeZone = ZoneOffset.UTC;
+        }
+    }
+
+    public static AppointmentDetails untitled() {
+        return new AppointmentDetails(null, null, ZoneOffset.UTC);
+    }
+
+    private static void checkLength(String field, String text) {
+        if (text != null && text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidValueException(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+    }
+}

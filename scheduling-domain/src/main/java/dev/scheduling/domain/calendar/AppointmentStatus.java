@@ -1,0 +1,6 @@
+package dev.scheduling.domain.calendar;
+
+public enum AppointmentStatus {
+    BOOKED,
+    CANCELLED
+}

@@ -1,0 +1,13 @@
+package dev.scheduling.domain.calendar;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * Books {@code slot} on the user's calendar. The caller chooses {@code appointmentId}; booking the same id again
+ * with the same slot and details is answered with the existing appointment and changes nothing.
+ */
+public record BookAppointment(@TargetAggregateIdentifier UserId userId, AppointmentId appointmentId, TimeSlot slot,
+                              AppointmentDetails details, Instant requestedAt) {
+}

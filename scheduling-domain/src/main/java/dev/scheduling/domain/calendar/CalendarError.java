@@ -1,0 +1,24 @@
+package dev.scheduling.domain.calendar;
+
+/** The stable codes of the calendar's errors. Clients match on these; never rename one. */
+public enum CalendarError {
+    APPOINTMENT_OVERLAP("appointment-overlap"),
+    APPOINTMENT_NOT_FOUND("appointment-not-found"),
+    APPOINTMENT_CANCELLED("appointment-cancelled"),
+    APPOINTMENT_ALREADY_STARTED("appointment-already-started"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
+    START_IN_PAST("start-in-past"),
+    APPOINTMENT_TOO_LONG("appointment-too-long"),
+    INVALID_TIME_SLOT("invalid-time-slot"),
+    INVALID_VALUE("invalid-value");
+
+    private final String code;
+
+    CalendarError(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.scheduling.domain.calendar;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A user's calendar. Its one invariant: active appointments never overlap. Created by its first booking.
+ * <p>
+ * Registered with Axon by the application (no Spring annotation here). Snapshots hold {@link #appointments};
+ * the sorted index is derived from it and rebuilt on first use after a snapshot is loaded.
+ */
+public class UserCalendar {
+
+    @AggregateIdentifier
+    private UserId userId;
+    private Map<AppointmentId, Appointment> appointments = new HashMap<>();
+    private transient ActiveSchedule schedule;
+
+    protected UserCalendar() {
+        // for Axon: created empty, then built from events or a snapshot
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public BookingOutcome handle(BookAppointment command, SlotPolicy slotPolicy) {
+        Appointment existing = appointments.get(command.appointmentId());
+        if (existing != null) {
+            if (!existing.wasBookedAs(command.slot(), command.details())) {
+                throw new IdempotencyKeyReusedException(command.appointmentId());
+            }
+            return BookingOutcome.alreadyBooked(existing);
+        }
+        slotPolicy.check(command.slot(), command.requestedAt());
+        schedule().conflictWith(command.slot(), null).ifPresent(conflicting -> {
+            throw new AppointmentOverlapException(conflicting);
+        });
+        apply(new AppointmentBooked(command.userId(), command.appointmentId(), command.slot(), command.details()));
+        return BookingOutcome.created(appointments.get(command.appointmentId()));
+    }
+
+    @CommandHandler
+    public Appointment handle(RescheduleAppointment command, SlotPolicy slotPolicy) {
+        Appointment appointment = existing(command.appointmentId());
+        if (!appointment.isActive()) {
+            throw new AppointmentCancelledException(appointment.id());
+        }
+        if (appointment.hasStartedAt(command.requestedAt())) {
+            throw new AppointmentAlreadyStartedException(appointment);
+        }
+        if (appointment.slot().equals(command.newSlot())) {
+            return appointment;
+        }
+        slotPolicy.check(command.newSlot(), command.requestedAt());
+        schedule().conflictWith(command.newSlot(), appointment.id()).ifPresent(conflicting -> {
+            throw new AppointmentOverlapException(conflicting);
+        });
+        apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot()));
+        return appointments.get(appointment.id());
+    }
+
+    @CommandHandler
+    public void handle(CancelAppointment command) {
+        Appointment appointment = existing(command.appointmentId());
+        if (appointment.isActive()) {
+            apply(new AppointmentCancelled(userId, appointment.id(), appointment.slot(), command.reason()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentBooked event) {
+        userId = event.userId();
+        Appointment appointment = Appointment.booked(event);
+        schedule().add(appointment);
+        appointments.put(appointment.id(), appointment);
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentRescheduled event) {
+        Appointment before = appointments.get(event.appointmentId());
+        Appointment after = before.movedTo(event.newSlot());
+        schedule().remove(before);
+        schedule().add(after);
+        appointments.put(after.id(), after);
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentCancelled event) {
+        Appointment before = appointments.get(event.appointmentId());
+        schedule().remove(before);
+        appointments.put(before.id(), before.cancelled());
+    }
+
+    private Appointment existing(AppointmentId id) {
+        Appointment appointment = appointments.get(id);
+        if (appointment == null) {
+            throw new AppointmentNotFoundException(id);
+        }
+        return appointment;
+    }
+
+    private ActiveSchedule schedule() {
+        if (schedule == null) {
+            schedule = ActiveSchedule.of(appointments.values());
+        }
+        return schedule;
+    }
+}

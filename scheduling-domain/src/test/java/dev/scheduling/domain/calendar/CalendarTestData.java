@@ -1,0 +1,62 @@
+package dev.scheduling.domain.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** Small builders for calendar test data: slots on a fixed day, numbered appointments, one user. */
+final class CalendarTestData {
+
+    static final UserId ALICE = new UserId("alice");
+    /** The time every command is sent at, unless a test says otherwise: the morning before the test day. */
+    static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    static final Instant TEST_DAY = Instant.parse("2026-12-02T00:00:00Z");
+    static final AppointmentDetails DETAILS =
+            new AppointmentDetails("Check-up", "Room 4", ZoneId.of("Europe/Amsterdam"));
+
+    private CalendarTestData() {
+    }
+
+    /** A slot on the test day, e.g. {@code slot("10:00", "11:30")}. */
+    static TimeSlot slot(String from, String to) {
+        return new TimeSlot(at(from), at(to));
+    }
+
+    static Instant at(String time) {
+        return TEST_DAY.plus(Duration.ofNanos(LocalTime.parse(time).toNanoOfDay()));
+    }
+
+    static AppointmentId appointment(int number) {
+        return new AppointmentId(new UUID(0, number));
+    }
+
+    static AppointmentBooked booked(int number, TimeSlot slot) {
+        return new AppointmentBooked(ALICE, appointment(number), slot, DETAILS);
+    }
+
+    static AppointmentRescheduled rescheduled(int number, TimeSlot from, TimeSlot to) {
+        return new AppointmentRescheduled(ALICE, appointment(number), from, to);
+    }
+
+    static AppointmentCancelled cancelled(int number, TimeSlot slot) {
+        return new AppointmentCancelled(ALICE, appointment(number), slot, "patient asked");
+    }
+
+    static BookAppointment book(int number, TimeSlot slot) {
+        return new BookAppointment(ALICE, appointment(number), slot, DETAILS, NOW);
+    }
+
+    static RescheduleAppointment reschedule(int number, TimeSlot to) {
+        return new RescheduleAppointment(ALICE, appointment(number), to, NOW);
+    }
+
+    static CancelAppointment cancel(int number) {
+        return new CancelAppointment(ALICE, appointment(number), "patient asked", NOW);
+    }
+
+    static Appointment bookedAppointment(int number, TimeSlot slot) {
+        return new Appointment(appointment(number), slot, DETAILS, AppointmentStatus.BOOKED, slot);
+    }
+}
