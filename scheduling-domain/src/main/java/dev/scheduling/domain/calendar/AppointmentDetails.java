@@ -1,7 +1,6 @@
 package dev.scheduling.domain.calendar;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * What an appointment is about. {@code timeZone} is the zone its reminders are rendered in; the slot itself is
@@ -10,17 +9,18 @@ import java.time.ZoneOffset;
 public record AppointmentDetails(String title, String location, ZoneId timeZone) {
 
     public static final int MAX_TEXT_LENGTH = 200;
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
 
     public AppointmentDetails {
         checkLength("title", title);
         checkLength("location", location);
         if (timeZone == null) {
-            timeZone = ZoneOffset.UTC;
+            timeZone = DEFAULT_TIME_ZONE;
         }
     }
 
     public static AppointmentDetails untitled() {
-        return new AppointmentDetails(null, null, ZoneOffset.UTC);
+        return new AppointmentDetails(null, null, DEFAULT_TIME_ZONE);
     }
 
     private static void checkLength(String field, String text) {

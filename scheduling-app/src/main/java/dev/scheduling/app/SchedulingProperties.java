@@ -1,0 +1,26 @@
+package dev.scheduling.app;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the scheduling core (prefix {@code scheduling}).
+ *
+ * @param dataDir                where the embedded stores keep their data (the embedded PostgreSQL under
+ *                               {@code postgres/})
+ * @param maxAppointmentDuration the longest appointment that can be booked
+ * @param snapshotThreshold      a calendar is snapshotted after this many events since its last snapshot
+ * @param embeddedPostgresPort   port of the embedded PostgreSQL, 0 for any free port
+ * @param commandAttempts        how often a command that lost a race on its calendar (another node or thread
+ *                               wrote first) is tried in all before the client gets a 409
+ */
+@ConfigurationProperties("scheduling")
+public record SchedulingProperties(@DefaultValue("./data") Path dataDir,
+                                   @DefaultValue("PT24H") Duration maxAppointmentDuration,
+                                   @DefaultValue("100") int snapshotThreshold,
+                                   @DefaultValue("0") int embeddedPostgresPort,
+                                   @DefaultValue("8") int commandAttempts) {
+}

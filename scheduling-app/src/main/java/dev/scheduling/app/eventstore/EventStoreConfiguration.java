@@ -1,0 +1,117 @@
+package dev.scheduling.app.eventstore;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.domain.calendar.SlotPolicy;
+import dev.scheduling.domain.calendar.UserCalendar;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The event store: PostgreSQL through Axon's JDBC engine (tables by Flyway), JSON for events, snapshots and
+ * everything else Axon stores, so that the audit trail reads as plain JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /** Metadata keys every command carries and every event it causes inherits. */
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+
+    /**
+     * Registers the calendar (the domain has no Spring annotation). Its snapshotter is built here from the
+     * aggregate's own factory: Axon's Spring snapshotter only finds factories of {@code @Aggregate} beans and would
+     * silently skip every snapshot.
+     */
+    @Bean
+    ConfigurerModule userCalendarAggregate(SchedulingProperties properties) {
+        return configurer -> {
+            AggregateConfigurer<UserCalendar> calendar = AggregateConfigurer.defaultConfiguration(UserCalendar.class);
+            calendar.configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
+                    AggregateSnapshotter.builder()
+                                        .eventStore(config.eventStore())
+                                        .aggregateFactories(calendar.aggregateFactory())
+                                        .transactionManager(config.getComponent(TransactionManager.class))
+                                        .parameterResolverFactory(config.parameterResolverFactory())
+                                        .handlerDefinition(config.handlerDefinition(UserCalendar.class))
+                                        .build(),
+                    properties.snapshotThreshold()));
+            configurer.configureAggregate(calendar);
+        };
+    }
+
+    @Bean
+    SlotPolicy slotPolicy(SchedulingProperties properties) {
+        return new SlotPolicy(properties.maxAppointmentDuration());
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    /**
+     * Copies who acted and the client's request id from each command to the events it causes. Replaces Axon's
+     * default MessageOriginProvider, which would store the command message's own id as the correlation id.
+     */
+    @Bean
+    CorrelationDataProvider requestCorrelation() {
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jsonSerializer();
+    }
+
+    static Serializer jsonSerializer() {
+        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    }
+
+    /**
+     * Reads and writes fields, not getters, so that aggregates snapshot as they are; tolerates unknown fields,
+     * so that events written by a newer version still load during a rolling deployment.
+     */
+    static ObjectMapper storageObjectMapper() {
+        return JsonMapper.builder()
+                         .addModule(new JavaTimeModule())
+                         .addModule(new DomainJacksonModule())
+                         .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                         .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                         .build();
+    }
+}

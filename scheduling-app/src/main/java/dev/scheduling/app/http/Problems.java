@@ -1,0 +1,72 @@
+package dev.scheduling.app.http;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Problem details (RFC 9457) with a stable {@code type} per error, {@code urn:scheduling:problem:<code>}, and the
+ * same code in a {@code code} member for clients that prefer a plain string.
+ */
+final class Problems {
+
+    static final String TYPE_PREFIX = "urn:scheduling:problem:";
+
+    static final String INVALID_REQUEST = "invalid-request";
+    static final String MALFORMED_REQUEST = "malformed-request";
+    static final String CONCURRENT_MODIFICATION = "concurrent-modification";
+    static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    static final String INTERNAL_ERROR = "internal-error";
+
+    private static final Map<Integer, String> CODES_OF_PLAIN_STATUSES = Map.of(
+            400, MALFORMED_REQUEST,
+            404, "not-found",
+            405, "method-not-allowed",
+            406, "not-acceptable",
+            413, "payload-too-large",
+            415, "unsupported-media-type",
+            500, INTERNAL_ERROR,
+            503, SERVICE_UNAVAILABLE);
+
+    private static final Map<String, String> TITLES = Map.ofEntries(
+            Map.entry("appointment-overlap", "The slot overlaps another appointment"),
+            Map.entry("appointment-not-found", "Appointment not found"),
+            Map.entry("appointment-cancelled", "The appointment is cancelled"),
+            Map.entry("appointment-already-started", "The appointment has already started"),
+            Map.entry("idempotency-key-reused", "Idempotency key already used for a different request"),
+            Map.entry("start-in-past", "The start lies in the past"),
+            Map.entry("appointment-too-long", "The appointment is too long"),
+            Map.entry("invalid-time-slot", "Invalid time slot"),
+            Map.entry("invalid-value", "Invalid value"),
+            Map.entry(INVALID_REQUEST, "Invalid request"),
+            Map.entry(MALFORMED_REQUEST, "Malformed request"),
+            Map.entry(CONCURRENT_MODIFICATION, "The calendar was changed concurrently"));
+
+    private Problems() {
+    }
+
+    static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        stamp(problem, code);
+        return problem;
+    }
+
+    /** Gives a problem made by Spring MVC (404, 405, 415 ...) our type and code. */
+    static void stampPlain(ProblemDetail problem) {
+        stamp(problem, CODES_OF_PLAIN_STATUSES.getOrDefault(problem.getStatus(), "http-" + problem.getStatus()));
+    }
+
+    private static void stamp(ProblemDetail problem, String code) {
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        String title = TITLES.get(code);
+        if (title == null) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            title = status == null ? code : status.getReasonPhrase();
+        }
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.scheduling.app.http;
+
+public record RescheduleRequest(String start, String end) {
+}

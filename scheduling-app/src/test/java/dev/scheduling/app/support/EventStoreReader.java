@@ -1,0 +1,130 @@
+package dev.scheduling.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the event store's tables with plain SQL, independently of Axon, to check what was really stored. */
+public final class EventStoreReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String jdbcUrl;
+
+    public EventStoreReader(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public record StoredEvent(String calendar, long sequence, String type, JsonNode payload, JsonNode metadata) {
+    }
+
+    public record Slot(String appointmentId, Instant start, Instant end) {
+        boolean overlaps(Slot other) {
+            return start.isBefore(other.end) && other.start.isBefore(end);
+        }
+    }
+
+    public long eventCount() {
+        return count("SELECT count(*) FROM domainevententry");
+    }
+
+    public long snapshotCount(String calendar) {
+        return count("SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = '" + calendar.replace("'", "''") + "'");
+    }
+
+    public List<StoredEvent> events(String calendar) {
+        return query("SELECT aggregateidentifier, sequencenumber, payloadtype, convert_from(payload, 'UTF8'), "
+                + "convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY sequencenumber", calendar);
+    }
+
+    public List<String> calendars() {
+        List<String> calendars = new ArrayList<>();
+        try (Connection connection = connect();
+             ResultSet rows = connection.createStatement()
+                                        .executeQuery("SELECT DISTINCT aggregateidentifier FROM domainevententry")) {
+            while (rows.next()) {
+                calendars.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return calendars;
+    }
+
+    /** The active appointments of a calendar, folded from its events. */
+    public Map<String, Slot> activeSlots(String calendar) {
+        Map<String, Slot> active = new HashMap<>();
+        for (StoredEvent event : events(calendar)) {
+            String id = event.payload().path("appointmentId").asText();
+            switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
+                case "AppointmentBooked" -> active.put(id, slot(id, event.payload().path("slot")));
+                case "AppointmentRescheduled" -> active.put(id, slot(id, event.payload().path("newSlot")));
+                case "AppointmentCancelled" -> active.remove(id);
+                default -> throw new IllegalStateException("unknown event " + event.type());
+            }
+        }
+        return active;
+    }
+
+    /** Every pair of active appointments on the calendar that overlap; empty when the invariant holds. */
+    public List<String> overlaps(String calendar) {
+        List<Slot> slots = new ArrayList<>(activeSlots(calendar).values());
+        List<String> overlaps = new ArrayList<>();
+        for (int a = 0; a < slots.size(); a++) {
+            for (int b = a + 1; b < slots.size(); b++) {
+                if (slots.get(a).overlaps(slots.get(b))) {
+                    overlaps.add(slots.get(a) + " overlaps " + slots.get(b));
+                }
+            }
+        }
+        return overlaps;
+    }
+
+    private static Slot slot(String id, JsonNode slot) {
+        return new Slot(id, Instant.parse(slot.path("start").asText()), Instant.parse(slot.path("end").asText()));
+    }
+
+    private List<StoredEvent> query(String sql, String parameter) {
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(rows.getString(1), rows.getLong(2), rows.getString(3),
+                            JSON.readTree(rows.getString(4)), JSON.readTree(rows.getString(5))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return events;
+    }
+
+    private long count(String sql) {
+        try (Connection connection = connect(); ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.scheduling.app.support;
+
+import dev.scheduling.app.SchedulingApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The real service, started in this JVM on a free port of 127.0.0.1; close() stops it. */
+public final class RunningService implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Api api;
+
+    private RunningService(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.api = new Api("http://127.0.0.1:" + port);
+    }
+
+    /** A service on the given database, with any extra settings ({@code key=value}). */
+    public static RunningService onDatabase(String jdbcUrl, String... settings) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl);
+        properties.put("spring.datasource.username", "postgres");
+        return start(properties, settings);
+    }
+
+    /** A service with its embedded defaults: its own PostgreSQL with data in {@code dataDir}. */
+    public static RunningService withEmbeddedDefaults(String dataDir, String... settings) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("scheduling.data-dir", dataDir);
+        return start(properties, settings);
+    }
+
+    private static RunningService start(Map<String, Object> properties, String... settings) {
+        properties.put("server.address", "127.0.0.1");
+        properties.put("server.port", "0");
+        properties.put("spring.main.banner-mode", "off");
+        for (String setting : settings) {
+            int split = setting.indexOf('=');
+            properties.put(setting.substring(0, split), setting.substring(split + 1));
+        }
+        // as command-line arguments: they take precedence over application.yml, default properties do not
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                                       .toArray(String[]::new);
+        var context = new SpringApplicationBuilder(SchedulingApplication.class).run(arguments);
+        return new RunningService(context);
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
