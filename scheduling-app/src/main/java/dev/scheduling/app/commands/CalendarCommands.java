@@ -1,5 +1,7 @@
 package dev.scheduling.app.commands;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -22,10 +24,14 @@ public class CalendarCommands {
 
     private final CommandGateway gateway;
     private final int maxAttempts;
+    private final Counter lostRaces;
 
-    public CalendarCommands(CommandGateway gateway, int maxAttempts) {
+    public CalendarCommands(CommandGateway gateway, int maxAttempts, MeterRegistry meters) {
         this.gateway = gateway;
         this.maxAttempts = Math.max(1, maxAttempts);
+        this.lostRaces = Counter.builder("scheduling.commands.lost.races")
+                                .description("Commands whose append lost a race for their calendar and were retried")
+                                .register(meters);
     }
 
     public <R> R send(Object command, RequestMetadata metadata) {
@@ -37,6 +43,7 @@ public class CalendarCommands {
                 if (!lostRace(e)) {
                     throw e;
                 }
+                lostRaces.increment();
                 if (attempt >= maxAttempts) {
                     throw new ConcurrentModificationException(attempt, e);
                 }

@@ -1,6 +1,7 @@
 package dev.scheduling.app.commands;
 
 import dev.scheduling.app.SchedulingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ import java.time.Clock;
 public class CommandConfiguration {
 
     @Bean
-    CalendarCommands calendarCommands(CommandGateway gateway, SchedulingProperties properties) {
-        return new CalendarCommands(gateway, properties.commandAttempts());
+    CalendarCommands calendarCommands(CommandGateway gateway, SchedulingProperties properties, MeterRegistry meters) {
+        return new CalendarCommands(gateway, properties.commandAttempts(), meters);
     }
 
     @Bean

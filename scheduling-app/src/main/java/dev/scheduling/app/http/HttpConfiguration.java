@@ -23,9 +23,16 @@ public class HttpConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<StrictPathFilter> strictPathFilter(ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new StrictPathFilter(objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(MAX_BODY_BYTES, objectMapper));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.addUrlPatterns("/users/*", "/admin/*");
         return registration;
     }

@@ -1,8 +1,13 @@
 package dev.scheduling.app.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+
+import java.io.IOException;
 
 import java.net.URI;
 import java.util.Map;
@@ -46,6 +51,14 @@ final class Problems {
             Map.entry(CONCURRENT_MODIFICATION, "The calendar was changed concurrently"));
 
     private Problems() {
+    }
+
+    /** Writes a problem straight to the response, for filters that answer before Spring MVC sees the request. */
+    static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
     static ProblemDetail of(HttpStatusCode status, String code, String detail) {

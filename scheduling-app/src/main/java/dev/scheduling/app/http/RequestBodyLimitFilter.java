@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -50,10 +49,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private void reject(HttpServletResponse response) throws IOException {
         var problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                 "Request bodies are limited to " + maxBytes + " bytes");
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, objectMapper, problem);
     }
 
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -58,7 +58,9 @@ public final class Api {
         }
 
         public Call body(String contentType, byte[] bytes) {
-            headers.put("Content-Type", contentType);
+            if (contentType != null) {
+                headers.put("Content-Type", contentType);
+            }
             body = bytes;
             return this;
         }

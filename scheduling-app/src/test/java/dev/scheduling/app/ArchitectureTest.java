@@ -1,0 +1,51 @@
+package dev.scheduling.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries of DESIGN.md, held by tests: dependencies point inward, the domain stays plain. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                                         .importPackages("dev.scheduling");
+    }
+
+    @Test
+    void the_domain_depends_on_neither_spring_nor_aws() {
+        noClasses().that().resideInAPackage("dev.scheduling.domain..")
+                   .should().dependOnClassesThat().resideInAnyPackage(
+                           "org.springframework..", "org.axonframework.spring..", "software.amazon..",
+                           "com.amazonaws..")
+                   .check(classes);
+    }
+
+    @Test
+    void the_domain_knows_no_web_storage_or_serialization_technology() {
+        noClasses().that().resideInAPackage("dev.scheduling.domain..")
+                   .should().dependOnClassesThat().resideInAnyPackage(
+                           "jakarta..", "javax.sql..", "java.sql..", "com.fasterxml.jackson..", "org.postgresql..")
+                   .check(classes);
+    }
+
+    @Test
+    void nothing_depends_on_the_app() {
+        noClasses().that().resideOutsideOfPackage("dev.scheduling.app..")
+                   .should().dependOnClassesThat().resideInAPackage("dev.scheduling.app..")
+                   .check(classes);
+    }
+
+    @Test
+    void the_domain_was_imported() {
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.domain.calendar")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.app.http")).isTrue();
+    }
+}

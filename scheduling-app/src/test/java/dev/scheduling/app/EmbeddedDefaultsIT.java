@@ -1,0 +1,46 @@
+package dev.scheduling.app;
+
+import dev.scheduling.app.support.Api.Response;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.RunningService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static dev.scheduling.app.support.Bookings.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's run command in miniature: no database settings at all, and a restart keeps every calendar. */
+class EmbeddedDefaultsIT {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @Test
+    void a_restart_on_the_same_data_directory_keeps_every_calendar(@TempDir Path dataDir) {
+        Instant start = day(7).plus(Duration.ofHours(9));
+        String id;
+        try (RunningService service = RunningService.withEmbeddedDefaults(dataDir.toString())) {
+            Response booked = service.api().post("/users/carol/appointments")
+                                     .json(Bookings.at(start, HOUR).json()).send();
+            assertThat(booked.status()).isEqualTo(201);
+            id = booked.json().path("id").asText();
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+
+        try (RunningService restarted = RunningService.withEmbeddedDefaults(dataDir.toString())) {
+            Response overlap = restarted.api().post("/users/carol/appointments")
+                                        .json(Bookings.at(start, HOUR).json()).send();
+            assertThat(overlap.status()).isEqualTo(409);
+            assertThat(overlap.json().path("conflictingAppointmentId").asText()).isEqualTo(id);
+
+            Response moved = restarted.api().post("/users/carol/appointments/" + id + "/reschedule")
+                                      .json(Bookings.at(start.plus(HOUR), HOUR).json()).send();
+            assertThat(moved.status()).isEqualTo(200);
+            assertThat(restarted.api().get("/actuator/health").send().json().path("status").asText()).isEqualTo("UP");
+        }
+    }
+}
