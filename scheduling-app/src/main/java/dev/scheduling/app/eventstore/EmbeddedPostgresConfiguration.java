@@ -30,11 +30,16 @@ public class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(SchedulingProperties properties) throws IOException {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(directory.getParent());
+        OrphanedPostgres.stopIfAny(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                                                     .setDataDirectory(directory)
                                                     .setCleanDataDirectory(false)
                                                     .setPort(properties.embeddedPostgresPort())
                                                     .setPGStartupWait(Duration.ofSeconds(60))
+                                                    // the library's default is off, for tests: a commit we
+                                                    // acknowledge must be on disk
+                                                    .setServerConfig("synchronous_commit", "on")
+                                                    .setServerConfig("fsync", "on")
                                                     .start();
         log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory);
         return postgres;
