@@ -37,6 +37,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_projections_depend_on_no_spring_and_only_on_the_domain() {
+        noClasses().that().resideInAPackage("dev.scheduling.projections..")
+                   .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+                           "org.axonframework.spring..", "dev.scheduling.app..")
+                   .check(classes);
+    }
+
+    @Test
+    void the_domain_does_not_know_the_read_model() {
+        noClasses().that().resideInAPackage("dev.scheduling.domain..")
+                   .should().dependOnClassesThat().resideInAPackage("dev.scheduling.projections..")
+                   .check(classes);
+    }
+
+    @Test
     void nothing_depends_on_the_app() {
         noClasses().that().resideOutsideOfPackage("dev.scheduling.app..")
                    .should().dependOnClassesThat().resideInAPackage("dev.scheduling.app..")
@@ -47,5 +62,6 @@ class ArchitectureTest {
     void the_domain_was_imported() {
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.domain.calendar")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.app.http")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.projections.appointments")).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package dev.scheduling.app;
 
 import dev.scheduling.app.support.Api.Response;
 import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.Eventually;
 import dev.scheduling.app.support.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,10 @@ import java.time.Instant;
 import static dev.scheduling.app.support.Bookings.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's run command in miniature: no database settings at all, and a restart keeps every calendar. */
+/**
+ * The README's run command in miniature: no database settings at all, both stores embedded, and a restart keeps
+ * every calendar and the read model.
+ */
 class EmbeddedDefaultsIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
@@ -28,10 +32,18 @@ class EmbeddedDefaultsIT {
                                      .json(Bookings.at(start, HOUR).json()).send();
             assertThat(booked.status()).isEqualTo(201);
             id = booked.json().path("id").asText();
+            Eventually.await("the booking in the read model", Duration.ofSeconds(5),
+                    () -> service.api().get("/users/carol/appointments/" + booked.json().path("id").asText()).send()
+                                 .status() == 200);
         }
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("dynamodb").resolve("read-model.db"))).isTrue();
 
         try (RunningService restarted = RunningService.withEmbeddedDefaults(dataDir.toString())) {
+            Response read = restarted.api().get("/users/carol/appointments/" + id).send();
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.json().path("start").asText()).isEqualTo(start.toString());
+
             Response overlap = restarted.api().post("/users/carol/appointments")
                                         .json(Bookings.at(start, HOUR).json()).send();
             assertThat(overlap.status()).isEqualTo(409);

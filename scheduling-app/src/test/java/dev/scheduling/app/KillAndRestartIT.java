@@ -2,6 +2,7 @@ package dev.scheduling.app;
 
 import dev.scheduling.app.support.Api.Response;
 import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.Eventually;
 import dev.scheduling.app.support.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,10 @@ class KillAndRestartIT {
         try (RunningService restarted = RunningService.withEmbeddedDefaults(dataDir.toString())) {
             Response again = restarted.api().post("/users/erin/appointments").json(Bookings.at(start, HOUR).json()).send();
             assertThat(again.status()).isEqualTo(409);
-            assertThat(booked.body()).contains(again.json().path("conflictingAppointmentId").asText());
+            String id = again.json().path("conflictingAppointmentId").asText();
+            assertThat(booked.body()).contains(id);
+            Eventually.await("the booking in the read model", Duration.ofSeconds(30),
+                    () -> restarted.api().get("/users/erin/appointments/" + id).send().status() == 200);
         }
     }
 

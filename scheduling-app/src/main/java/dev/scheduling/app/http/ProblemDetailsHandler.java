@@ -9,6 +9,7 @@ import dev.scheduling.app.commands.ConcurrentModificationException;
 import dev.scheduling.domain.calendar.CalendarError;
 import dev.scheduling.domain.calendar.CalendarException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
@@ -76,8 +79,26 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.CONFLICT, Problems.CONCURRENT_MODIFICATION, e.getMessage()));
     }
 
+    @ExceptionHandler(UnknownProjectionException.class)
+    ResponseEntity<ProblemDetail> unknownProjection(UnknownProjectionException e) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "projection-not-found", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnableToClaimTokenException.class)
+    ResponseEntity<ProblemDetail> projectionBusy(UnableToClaimTokenException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "projection-busy",
+                "Another node is processing this projection; stop it there, or try again"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (isReadModelUnavailable(e)) {
+            log.warn("Refusing a read while the read model is unreachable: {}", e.toString());
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "read-model-unavailable",
+                    "The read model is unreachable. Try again shortly; bookings are still accepted.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                                 .body(problem);
+        }
         if (isDatabaseUnavailable(e)) {
             log.warn("Refusing a request while the event store is unreachable: {}", e.toString());
             ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
@@ -150,6 +171,17 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static boolean isReadModelUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadModelUnavailableException
+                    || cause instanceof SdkClientException
+                    || cause instanceof DynamoDbException dynamo && dynamo.statusCode() >= 500) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable failure) {

@@ -95,6 +95,10 @@ final class RequestFields {
         return value;
     }
 
+    void invalid(String field, String message) {
+        reject(field, message);
+    }
+
     void reject(List<FieldError> more) {
         errors.addAll(more);
     }

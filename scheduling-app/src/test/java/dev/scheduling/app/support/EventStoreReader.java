@@ -64,6 +64,38 @@ public final class EventStoreReader {
         return calendars;
     }
 
+    /** What the read model must hold for one appointment, according to the events alone. */
+    public record ExpectedAppointment(String appointmentId, String userId, Instant start, Instant end, String status,
+                                      long version) {
+    }
+
+    /** Every appointment of every calendar, folded from all events in the store. */
+    public Map<String, ExpectedAppointment> expectedReadModel() {
+        Map<String, ExpectedAppointment> expected = new HashMap<>();
+        for (StoredEvent event : query("SELECT aggregateidentifier, sequencenumber, payloadtype, "
+                + "convert_from(payload, 'UTF8'), convert_from(metadata, 'UTF8') FROM domainevententry "
+                + "WHERE ? = ? ORDER BY globalindex", "all")) {
+            String id = event.payload().path("appointmentId").asText();
+            ExpectedAppointment before = expected.get(id);
+            switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
+                case "AppointmentBooked" -> {
+                    Slot slot = slot(id, event.payload().path("slot"));
+                    expected.put(id, new ExpectedAppointment(id, event.calendar(), slot.start(), slot.end(), "BOOKED",
+                            event.sequence()));
+                }
+                case "AppointmentRescheduled" -> {
+                    Slot slot = slot(id, event.payload().path("newSlot"));
+                    expected.put(id, new ExpectedAppointment(id, before.userId(), slot.start(), slot.end(),
+                            before.status(), event.sequence()));
+                }
+                case "AppointmentCancelled" -> expected.put(id, new ExpectedAppointment(id, before.userId(),
+                        before.start(), before.end(), "CANCELLED", event.sequence()));
+                default -> throw new IllegalStateException("unknown event " + event.type());
+            }
+        }
+        return expected;
+    }
+
     /** The active appointments of a calendar, folded from its events. */
     public Map<String, Slot> activeSlots(String calendar) {
         Map<String, Slot> active = new HashMap<>();
@@ -100,7 +132,9 @@ public final class EventStoreReader {
     private List<StoredEvent> query(String sql, String parameter) {
         List<StoredEvent> events = new ArrayList<>();
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 1; i <= statement.getParameterMetaData().getParameterCount(); i++) {
+                statement.setString(i, parameter);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     events.add(new StoredEvent(rows.getString(1), rows.getLong(2), rows.getString(3),

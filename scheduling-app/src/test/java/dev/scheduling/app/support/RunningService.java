@@ -5,6 +5,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.net.URI;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,11 +25,30 @@ public final class RunningService implements AutoCloseable {
         this.api = new Api("http://127.0.0.1:" + port);
     }
 
-    /** A service on the given database, with any extra settings ({@code key=value}). */
+    /**
+     * A service on the given database and the shared DynamoDB Local server, with a read model table of that
+     * database's own (so that two services on one database share it), and any extra settings ({@code key=value}).
+     */
     public static RunningService onDatabase(String jdbcUrl, String... settings) {
+        return onDatabase(jdbcUrl, DynamoDbServer.shared(), readModelTable(jdbcUrl), settings);
+    }
+
+    /** The read model table of the services on a database: {@code appointments-<database name>}. */
+    public static String readModelTable(String jdbcUrl) {
+        String path = URI.create(jdbcUrl.substring("jdbc:".length())).getPath();
+        return "appointments-" + path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** A service on the given database and DynamoDB server. */
+    public static RunningService onDatabase(String jdbcUrl, DynamoDbServer dynamoDb, String table, String... settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", "postgres");
+        properties.put("scheduling.data-dir", temporaryDataDir());
+        for (String setting : dynamoDb.settings(table)) {
+            int split = setting.indexOf('=');
+            properties.put(setting.substring(0, split), setting.substring(split + 1));
+        }
         return start(properties, settings);
     }
 
@@ -33,6 +57,16 @@ public final class RunningService implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("scheduling.data-dir", dataDir);
         return start(properties, settings);
+    }
+
+    private static String temporaryDataDir() {
+        try {
+            Path dir = Files.createTempDirectory("scheduling-test-");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static RunningService start(Map<String, Object> properties, String... settings) {

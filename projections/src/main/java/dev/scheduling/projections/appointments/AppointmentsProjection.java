@@ -1,0 +1,115 @@
+package dev.scheduling.projections.appointments;
+
+import dev.scheduling.domain.calendar.AppointmentBooked;
+import dev.scheduling.domain.calendar.AppointmentCancelled;
+import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.AppointmentStatus;
+import dev.scheduling.domain.calendar.TimeSlot;
+import dev.scheduling.projections.dynamodb.UtcInstants;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Projects calendar events into the {@code appointments} table. Every write is conditional on the event's sequence
+ * number, so redelivered, replayed or out-of-date events change nothing. A failed write fails the event, which the
+ * processor retries: nothing is skipped while DynamoDB is unreachable.
+ */
+@ProcessingGroup(AppointmentsProjection.NAME)
+public class AppointmentsProjection {
+
+    public static final String NAME = "appointments";
+    private static final Logger log = LoggerFactory.getLogger(AppointmentsProjection.class);
+
+    private final AppointmentTable table;
+    private final Clock clock;
+    private final Timer lag;
+
+    public AppointmentsProjection(AppointmentTable table, Clock clock, MeterRegistry meters) {
+        this.table = table;
+        this.clock = clock;
+        this.lag = Timer.builder("scheduling.projection.lag")
+                        .description("From an event's timestamp to its write into the read model (not during replays)")
+                        .tag("projection", NAME)
+                        .publishPercentiles(0.5, 0.95, 0.99)
+                        .register(meters);
+    }
+
+    @EventHandler
+    void on(AppointmentBooked event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        AppointmentItem item = new AppointmentItem();
+        item.setAppointmentId(event.appointmentId().toString());
+        item.setUserId(event.userId().toString());
+        setSlot(item, event.slot());
+        item.setStatus(AppointmentStatus.BOOKED.name());
+        item.setTitle(event.details().title());
+        item.setLocation(event.details().location());
+        item.setTimeZone(event.details().timeZone().getId());
+        item.setRemindersSent(List.of());
+        item.setCreatedAt(UtcInstants.format(at));
+        item.setUpdatedAt(UtcInstants.format(at));
+        item.setVersion(sequence);
+        table.putIfNewer(item);
+        recordLag(at, replay);
+    }
+
+    @EventHandler
+    void on(AppointmentRescheduled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
+        setSlot(changes, event.newSlot());
+        update(changes);
+        recordLag(at, replay);
+    }
+
+    @EventHandler
+    void on(AppointmentCancelled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
+        changes.setStatus(AppointmentStatus.CANCELLED.name());
+        update(changes);
+        recordLag(at, replay);
+    }
+
+    /** A replay rewrites the whole table, so it starts from an empty one: damage is repaired, not preserved. */
+    @ResetHandler
+    void clearBeforeReplay() {
+        int deleted = table.deleteAll();
+        log.info("Cleared {} items from the read model before replaying it", deleted);
+    }
+
+    private void update(AppointmentItem changes) {
+        if (!table.updateIfNewer(changes)) {
+            log.debug("Skipped {}: missing, or already at this version or later", changes);
+        }
+    }
+
+    private static AppointmentItem changes(String appointmentId, long sequence, Instant at) {
+        AppointmentItem changes = new AppointmentItem();
+        changes.setAppointmentId(appointmentId);
+        changes.setUpdatedAt(UtcInstants.format(at));
+        changes.setVersion(sequence);
+        return changes;
+    }
+
+    private static void setSlot(AppointmentItem item, TimeSlot slot) {
+        item.setStart(UtcInstants.format(slot.start()));
+        item.setEnd(UtcInstants.format(slot.end()));
+    }
+
+    private void recordLag(Instant eventTime, ReplayStatus replay) {
+        if (!replay.isReplay()) {
+            lag.record(Duration.between(eventTime, clock.instant()));
+        }
+    }
+}

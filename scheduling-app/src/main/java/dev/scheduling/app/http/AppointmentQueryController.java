@@ -1,0 +1,104 @@
+package dev.scheduling.app.http;
+
+import dev.scheduling.domain.calendar.AppointmentId;
+import dev.scheduling.domain.calendar.AppointmentNotFoundException;
+import dev.scheduling.domain.calendar.UserId;
+import dev.scheduling.projections.appointments.AppointmentPage;
+import dev.scheduling.projections.appointments.AppointmentView;
+import dev.scheduling.projections.appointments.FindAppointment;
+import dev.scheduling.projections.appointments.FindAppointments;
+import dev.scheduling.projections.appointments.PageToken;
+import dev.scheduling.projections.appointments.StatusFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Calendar reads, answered from the DynamoDB read model through Axon's query bus. */
+@RestController
+@RequestMapping("/users/{userId}/appointments")
+public class AppointmentQueryController {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final QueryGateway queries;
+
+    public AppointmentQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "List a user's appointments",
+               description = "Appointments overlapping [from, to) (either may be left out), sorted by start; status "
+                       + "BOOKED (default), CANCELLED or ALL; pageSize 1-200 (default 50); pageToken from the "
+                       + "previous page's nextPageToken.")
+    @GetMapping
+    public AppointmentPage list(@PathVariable("userId") String userId,
+                                @RequestParam(name = "from", required = false) String from,
+                                @RequestParam(name = "to", required = false) String to,
+                                @RequestParam(name = "status", required = false) String status,
+                                @RequestParam(name = "pageSize", required = false) String pageSize,
+                                @RequestParam(name = "pageToken", required = false) String pageToken) {
+        RequestFields fields = new RequestFields();
+        UserId user = fields.userId(userId);
+        Instant fromInstant = from == null ? null : fields.instant("from", from);
+        Instant toInstant = to == null ? null : fields.instant("to", to);
+        if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
+            fields.invalid("to", "must be after from");
+        }
+        Optional<StatusFilter> statusFilter = StatusFilter.parse(status);
+        if (statusFilter.isEmpty()) {
+            fields.invalid("status", "must be BOOKED, CANCELLED or ALL");
+        }
+        int size = pageSize(fields, pageSize);
+        Optional<PageToken> token = Optional.empty();
+        if (pageToken != null) {
+            token = PageToken.decode(pageToken);
+            if (token.isEmpty()) {
+                fields.invalid("pageToken", "is not a page token this service issued");
+            }
+        }
+        fields.validate();
+
+        var query = new FindAppointments(user.toString(), fromInstant, toInstant, statusFilter.get(), size,
+                token.orElse(null));
+        return QueryResults.await(queries.query(query, AppointmentPage.class));
+    }
+
+    @Operation(summary = "One appointment, with its status and the reminders sent")
+    @GetMapping("/{appointmentId}")
+    public AppointmentView one(@PathVariable("userId") String userId,
+                               @PathVariable("appointmentId") String appointmentId) {
+        RequestFields fields = new RequestFields();
+        UserId user = fields.userId(userId);
+        AppointmentId id = fields.appointmentId(appointmentId);
+        fields.validate();
+
+        Optional<AppointmentView> found = QueryResults.await(queries.query(
+                new FindAppointment(user.toString(), id.toString()), ResponseTypes.optionalInstanceOf(AppointmentView.class)));
+        return found.orElseThrow(() -> new AppointmentNotFoundException(id));
+    }
+
+    private static int pageSize(RequestFields fields, String pageSize) {
+        if (pageSize == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(pageSize);
+            if (size >= 1 && size <= MAX_PAGE_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fields.invalid("pageSize", "must be a whole number from 1 to " + MAX_PAGE_SIZE);
+        return DEFAULT_PAGE_SIZE;
+    }
+}

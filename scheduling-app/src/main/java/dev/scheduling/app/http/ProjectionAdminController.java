@@ -1,0 +1,96 @@
+package dev.scheduling.app.http;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Replays a projection from the event store and shows how far it is. */
+@RestController
+@RequestMapping("/admin/projections")
+public class ProjectionAdminController {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public record SegmentStatus(int segment, boolean replaying, boolean caughtUp, Long position, String error) {
+    }
+
+    public record ProjectionStatus(String name, boolean running, boolean replaying, boolean caughtUp, long position,
+                                   long headPosition, double progress, List<SegmentStatus> segments) {
+    }
+
+    @Operation(summary = "Rebuild a projection from the event store",
+               description = "Stops the projection, clears what it wrote, and replays every event; 202 at once, "
+                       + "then GET shows the progress.")
+    @PostMapping("/{name}/replay")
+    public ResponseEntity<ProjectionStatus> replay(@PathVariable("name") String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } finally {
+            processor.start();
+        }
+        return ResponseEntity.accepted().location(URI.create("/admin/projections/" + name)).body(status(name));
+    }
+
+    @Operation(summary = "A projection's state: running, replaying, its position against the head of the event store")
+    @GetMapping("/{name}")
+    public ProjectionStatus status(@PathVariable("name") String name) {
+        StreamingEventProcessor processor = processor(name);
+        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
+        List<SegmentStatus> segments = claimed.values().stream()
+                .sorted(Comparator.comparingInt(s -> s.getSegment().getSegmentId()))
+                .map(s -> new SegmentStatus(s.getSegment().getSegmentId(), stillReplaying(s), s.isCaughtUp(),
+                        boxed(s.getCurrentPosition()), s.isErrorState() ? s.getError().toString() : null))
+                .toList();
+        long head = eventStore.createHeadToken().position().orElse(0);
+        long position = segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(0);
+        boolean replaying = segments.stream().anyMatch(SegmentStatus::replaying);
+        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(SegmentStatus::caughtUp);
+        double progress = head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
+        return new ProjectionStatus(name, processor.isRunning(), replaying, caughtUp, position, head, progress,
+                segments);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                         .orElseThrow(() -> new UnknownProjectionException(name));
+    }
+
+    /**
+     * Axon keeps a segment's replay token until an event beyond the reset point arrives, which on a quiet system
+     * may be never; the replay's work is done once the segment has reached the position it was reset at.
+     */
+    private static boolean stillReplaying(EventTrackerStatus segment) {
+        if (!segment.isReplaying()) {
+            return false;
+        }
+        OptionalLong reset = segment.getResetPosition();
+        OptionalLong current = segment.getCurrentPosition();
+        return reset.isEmpty() || current.isEmpty() || current.getAsLong() < reset.getAsLong();
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+}

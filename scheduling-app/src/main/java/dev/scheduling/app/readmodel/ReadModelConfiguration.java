@@ -1,0 +1,113 @@
+package dev.scheduling.app.readmodel;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.scheduling.app.AwsProperties;
+import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.projections.appointments.AppointmentQueries;
+import dev.scheduling.projections.appointments.AppointmentTable;
+import dev.scheduling.projections.appointments.AppointmentsProjection;
+import dev.scheduling.projections.dynamodb.TableDefinitions;
+import dev.scheduling.projections.dynamodb.Tables;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The DynamoDB read model: its client, table, projection and query handlers. */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
+
+    /** DynamoDB Local reports usage to AWS unless told not to; this service sends nothing anywhere. */
+    private static final boolean DISABLE_TELEMETRY = true;
+
+    /** No endpoint given and embedded: DynamoDB Local runs inside the service. */
+    static final String EMBEDDED =
+            "${scheduling.read-model.embedded:true} and '${scheduling.read-model.dynamodb-endpoint:}'.isEmpty()";
+
+    /** DynamoDB Local inside the service: no port is opened, the data lives under the data directory. */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnExpression(EMBEDDED)
+    AmazonDynamoDBLocal embeddedDynamoDb(SchedulingProperties properties) throws IOException {
+        Path directory = properties.dataDir().resolve("dynamodb").toAbsolutePath().normalize();
+        Files.createDirectories(directory);
+        Path database = directory.resolve("read-model.db");
+        log.info("Embedded DynamoDB Local with its data in {}", database);
+        return DynamoDBEmbedded.create(database.toFile(), DISABLE_TELEMETRY);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(EMBEDDED)
+    DynamoDbClient embeddedDynamoDbClient(AmazonDynamoDBLocal embedded) {
+        return embedded.dynamoDbClient();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!(" + EMBEDDED + ")")
+    DynamoDbClient dynamoDbClient(ReadModelProperties readModel, AwsProperties aws) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(aws.region()))
+                // fail a call within seconds, so that an outage delays the projection instead of hanging it
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                                                                  .apiCallAttemptTimeout(Duration.ofSeconds(2))
+                                                                  .apiCallTimeout(Duration.ofSeconds(10))
+                                                                  .build());
+        if (readModel.dynamodbEndpoint() != null) {
+            builder.endpointOverride(readModel.dynamodbEndpoint());
+        }
+        if (aws.hasStaticCredentials()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())));
+        }
+        return builder.build();
+    }
+
+    @Bean
+    AppointmentTable appointmentTable(DynamoDbClient dynamoDb, ReadModelProperties readModel) {
+        if (readModel.createTable()) {
+            Tables.ensure(dynamoDb, TableDefinitions.fromClasspath(TableDefinitions.CORE_TEMPLATE)
+                                                    .table(TableDefinitions.APPOINTMENTS_TABLE, readModel.tableName()));
+        }
+        return new AppointmentTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(),
+                readModel.tableName());
+    }
+
+    @Bean
+    AppointmentsProjection appointmentsProjection(AppointmentTable table, Clock clock, MeterRegistry meters) {
+        return new AppointmentsProjection(table, clock, meters);
+    }
+
+    @Bean
+    AppointmentQueries appointmentQueries(AppointmentTable table, SchedulingProperties properties) {
+        return new AppointmentQueries(table, properties.maxAppointmentDuration());
+    }
+
+    /**
+     * A failed write fails the batch, which the processor retries with back-off; Axon's default would log the error
+     * and go on, losing the write for good.
+     */
+    @Bean
+    ConfigurerModule readModelErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                AppointmentsProjection.NAME, config -> PropagatingErrorHandler.instance());
+    }
+}

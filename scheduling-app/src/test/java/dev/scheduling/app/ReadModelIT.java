@@ -1,0 +1,244 @@
+package dev.scheduling.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scheduling.app.support.Api;
+import dev.scheduling.app.support.Api.Response;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.DynamoDbServer;
+import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.EventStoreReader.ExpectedAppointment;
+import dev.scheduling.app.support.Eventually;
+import dev.scheduling.app.support.RunningService;
+import dev.scheduling.app.support.TestPostgres;
+import dev.scheduling.projections.appointments.AppointmentItem;
+import dev.scheduling.projections.appointments.AppointmentTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.scheduling.app.support.Bookings.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads from the DynamoDB read model through HTTP, and rebuilding it from the event store. */
+class ReadModelIT {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+
+    private static RunningService service;
+    private static EventStoreReader eventStore;
+    private static AppointmentTable table;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        String database = TestPostgres.newDatabase();
+        service = RunningService.onDatabase(database);
+        eventStore = new EventStoreReader(database);
+        api = service.api();
+        table = new AppointmentTable(DynamoDbEnhancedClient.builder().dynamoDbClient(DynamoDbServer.shared().client())
+                                                           .build(), RunningService.readModelTable(database));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void a_booking_can_be_read_back_moments_later() {
+        Instant start = day(4).plus(Duration.ofHours(9));
+        String id = book("reader-1", start, HOUR).json().path("id").asText();
+
+        Eventually.await("the booking in the read model", Duration.ofSeconds(5),
+                () -> api.get("/users/reader-1/appointments/" + id).send().status() == 200);
+        JsonNode appointment = api.get("/users/reader-1/appointments/" + id).send().json();
+        assertThat(appointment.path("start").asText()).isEqualTo(start.toString());
+        assertThat(appointment.path("status").asText()).isEqualTo("BOOKED");
+        assertThat(appointment.path("remindersSent").isArray()).isTrue();
+    }
+
+    @Test
+    void a_listing_shows_the_range_in_start_order_page_by_page() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 5; i >= 0; i--) {
+            ids.add(0, book("reader-2", day(5).plus(HOUR.multipliedBy(i * 2L)), HOUR).json().path("id").asText());
+        }
+        book("reader-2", day(6).plus(HOUR), HOUR); // outside the range
+        awaitCaughtUp();
+
+        String range = "from=" + day(5) + "&to=" + day(6);
+        Response first = api.get("/users/reader-2/appointments?" + range + "&pageSize=4").send();
+        String token = first.json().path("nextPageToken").asText();
+        Response second = api.get("/users/reader-2/appointments?" + range + "&pageSize=4&pageToken=" + token).send();
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.json().path("nextPageToken").isNull()).isTrue();
+        List<String> listed = new ArrayList<>(first.json().path("appointments").findValuesAsText("id"));
+        listed.addAll(second.json().path("appointments").findValuesAsText("id"));
+        assertThat(listed).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void cancelled_appointments_are_listed_when_asked_for() {
+        String id = book("reader-3", day(5), HOUR).json().path("id").asText();
+        api.delete("/users/reader-3/appointments/" + id).send();
+        awaitCaughtUp();
+
+        assertThat(api.get("/users/reader-3/appointments").send().json().path("appointments")).isEmpty();
+        assertThat(api.get("/users/reader-3/appointments?status=CANCELLED").send().json()
+                      .path("appointments").findValuesAsText("id")).containsExactly(id);
+        assertThat(api.get("/users/reader-3/appointments/" + id).send().json().path("status").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void unknown_appointments_and_other_users_appointments_are_404() {
+        String id = book("reader-4", day(5), HOUR).json().path("id").asText();
+        awaitCaughtUp();
+
+        assertThat(api.get("/users/reader-4/appointments/" + UUID.randomUUID()).send().problemCode())
+                .isEqualTo("appointment-not-found");
+        assertThat(api.get("/users/someone-else/appointments/" + id).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void invalid_listing_parameters_are_400_naming_each_one() {
+        Response response = api.get("/users/reader-5/appointments?from=2026-12-01T10:00:00&to=yesterday"
+                + "&status=MAYBE&pageSize=1000&pageToken=forged").send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("from", "to", "status", "pageSize", "pageToken");
+        assertThat(api.get("/users/reader-5/appointments?from=" + day(3) + "&to=" + day(2)).send()
+                      .json().path("errors").findValuesAsText("field")).containsExactly("to");
+        assertThat(api.get("/users/reader-5/appointments/not-a-uuid").send().status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_projection_lag_is_a_metric() {
+        book("reader-6", day(5), HOUR);
+        awaitCaughtUp();
+
+        JsonNode metric = api.get("/actuator/metrics/scheduling.projection.lag").send().json();
+        assertThat(metric.path("measurements").findValuesAsText("statistic")).contains("COUNT", "MAX");
+        assertThat(metric.path("measurements").get(0).path("value").asDouble()).isPositive();
+    }
+
+    @Test
+    void a_replay_repairs_a_damaged_table_and_a_second_replay_changes_nothing() throws Exception {
+        makeHistory(1_000);
+        awaitCaughtUp();
+        assertThat(readModelAsExpected()).isTrue();
+
+        List<AppointmentItem> items = table.all();
+        items.sort(Comparator.comparing(AppointmentItem::getAppointmentId));
+        for (int i = 0; i < 300; i += 3) {
+            AppointmentItem item = items.get(i);
+            if (i % 2 == 0) {
+                table.deleteAll(List.of(item.getAppointmentId()));
+            } else {
+                item.setStatus("CANCELLED");
+                item.setStart("2030-01-01T00:00:00.000000000Z");
+                item.setVersion(999_999L); // newer than any event: only clearing the table repairs it
+                table.putIfNewer(item);
+            }
+        }
+        AppointmentItem stray = new AppointmentItem();
+        stray.setAppointmentId(UUID.randomUUID().toString());
+        stray.setUserId("nobody");
+        stray.setStart("2030-01-01T00:00:00.000000000Z");
+        stray.setVersion(1L);
+        table.putIfNewer(stray);
+        assertThat(readModelAsExpected()).isFalse();
+
+        Response replay = api.post("/admin/projections/appointments/replay").send();
+        assertThat(replay.status()).isEqualTo(202);
+        assertThat(replay.header("Location")).isEqualTo("/admin/projections/appointments");
+        awaitCaughtUp();
+        assertThat(readModelAsExpected()).isTrue();
+
+        Map<String, AppointmentItem> afterFirst = byId(table.all());
+        assertThat(api.post("/admin/projections/appointments/replay").send().status()).isEqualTo(202);
+        awaitCaughtUp();
+        assertThat(byId(table.all())).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void replaying_an_unknown_projection_is_404() {
+        assertThat(api.post("/admin/projections/nothing/replay").send().problemCode()).isEqualTo("projection-not-found");
+        assertThat(api.get("/admin/projections/nothing").send().status()).isEqualTo(404);
+    }
+
+    /** Books {@code count} appointments over 50 calendars, then moves every fifth and cancels every fifth. */
+    private static void makeHistory(int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> calendars = new ArrayList<>();
+            for (int user = 0; user < 50; user++) {
+                String name = "history-" + user;
+                calendars.add(clients.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < count / 50; i++) {
+                        Response booked = book(name, day(40).plus(HOUR.multipliedBy(2L * i)), HOUR);
+                        assertThat(booked.status()).isEqualTo(201);
+                        String id = booked.json().path("id").asText();
+                        if (i % 5 == 1) {
+                            assertThat(api.post("/users/" + name + "/appointments/" + id + "/reschedule")
+                                          .json(Bookings.at(day(80).plus(HOUR.multipliedBy(2L * i)), HOUR).json())
+                                          .send().status()).isEqualTo(200);
+                        } else if (i % 5 == 2) {
+                            assertThat(api.delete("/users/" + name + "/appointments/" + id).send().status()).isEqualTo(204);
+                        }
+                        ids.add(id);
+                    }
+                    return ids;
+                }));
+            }
+            for (Future<List<String>> calendar : calendars) {
+                assertThat(calendar.get()).hasSize(count / 50);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static boolean readModelAsExpected() {
+        Map<String, ExpectedAppointment> expected = eventStore.expectedReadModel();
+        Map<String, ExpectedAppointment> actual = table.all().stream().collect(Collectors.toMap(
+                AppointmentItem::getAppointmentId,
+                item -> new ExpectedAppointment(item.getAppointmentId(), item.getUserId(), Instant.parse(item.getStart()),
+                        item.getEnd() == null ? null : Instant.parse(item.getEnd()), item.getStatus(), item.getVersion())));
+        return actual.equals(expected);
+    }
+
+    private static Map<String, AppointmentItem> byId(List<AppointmentItem> items) {
+        return items.stream().collect(Collectors.toMap(AppointmentItem::getAppointmentId, Function.identity()));
+    }
+
+    private static void awaitCaughtUp() {
+        Eventually.await("the projection to catch up", CATCH_UP, () -> {
+            JsonNode status = api.get("/admin/projections/appointments").send().json();
+            return status.path("caughtUp").asBoolean() && !status.path("replaying").asBoolean()
+                    && status.path("position").asLong() >= status.path("headPosition").asLong();
+        });
+    }
+
+    private static Response book(String user, Instant start, Duration length) {
+        return api.post("/users/" + user + "/appointments").json(Bookings.at(start, length).json()).send();
+    }
+}
