@@ -63,7 +63,7 @@ class AppointmentsProjectionTest {
     @Test
     void a_reschedule_moves_the_slot_and_keeps_the_rest() {
         projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO), 5, NOW.plusSeconds(60), ReplayStatus.REGULAR);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW.plusSeconds(60), ReplayStatus.REGULAR);
 
         AppointmentItem item = table.get(id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
@@ -85,7 +85,7 @@ class AppointmentsProjectionTest {
     @Test
     void a_redelivered_booking_does_not_undo_a_later_reschedule() {
         projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO), 5, NOW, ReplayStatus.REGULAR);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW, ReplayStatus.REGULAR);
 
         projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
 
@@ -108,9 +108,9 @@ class AppointmentsProjectionTest {
     @Test
     void an_older_reschedule_arriving_after_a_newer_one_is_ignored() {
         projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO), 7, NOW, ReplayStatus.REGULAR);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 7, NOW, ReplayStatus.REGULAR);
 
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, slot("2026-12-03T09:00:00Z", "2026-12-03T10:00:00Z")),
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, slot("2026-12-03T09:00:00Z", "2026-12-03T10:00:00Z"), DETAILS),
                 6, NOW, ReplayStatus.REGULAR);
 
         assertThat(table.get(id.toString()).orElseThrow().getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");

@@ -1,7 +1,8 @@
 package dev.scheduling.domain.calendar;
 
 /** Everything that happens to a calendar. Events are stored for ever: add fields, never change their meaning. */
-public sealed interface CalendarEvent permits AppointmentBooked, AppointmentRescheduled, AppointmentCancelled {
+public sealed interface CalendarEvent permits AppointmentBooked, AppointmentRescheduled, AppointmentCancelled,
+        ReminderSent {
 
     UserId userId();
 

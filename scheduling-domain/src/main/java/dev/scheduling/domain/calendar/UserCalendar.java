@@ -62,7 +62,8 @@ public class UserCalendar {
         schedule().conflictWith(command.newSlot(), appointment.id()).ifPresent(conflicting -> {
             throw new AppointmentOverlapException(conflicting);
         });
-        apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot()));
+        apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot(),
+                appointment.details()));
         return appointments.get(appointment.id());
     }
 
@@ -71,6 +72,15 @@ public class UserCalendar {
         Appointment appointment = existing(command.appointmentId());
         if (appointment.isActive()) {
             apply(new AppointmentCancelled(userId, appointment.id(), appointment.slot(), command.reason()));
+        }
+    }
+
+    /** Records a reminder once; a reminder of a since-cancelled appointment still went out and is recorded. */
+    @CommandHandler
+    public void handle(RecordReminderSent command) {
+        Appointment appointment = existing(command.appointmentId());
+        if (!appointment.hasSent(command.reminderId())) {
+            apply(new ReminderSent(userId, appointment.id(), command.reminderId(), command.offset(), command.dueAt()));
         }
     }
 
@@ -96,6 +106,17 @@ public class UserCalendar {
         Appointment before = appointments.get(event.appointmentId());
         schedule().remove(before);
         appointments.put(before.id(), before.cancelled());
+    }
+
+    @EventSourcingHandler
+    void on(ReminderSent event) {
+        Appointment before = appointments.get(event.appointmentId());
+        Appointment after = before.withReminderSent(event.reminderId());
+        if (before.isActive()) {
+            schedule().remove(before);
+            schedule().add(after);
+        }
+        appointments.put(after.id(), after);
     }
 
     private Appointment existing(AppointmentId id) {

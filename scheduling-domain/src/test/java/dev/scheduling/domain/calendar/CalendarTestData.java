@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /** Small builders for calendar test data: slots on a fixed day, numbered appointments, one user. */
@@ -37,7 +38,7 @@ final class CalendarTestData {
     }
 
     static AppointmentRescheduled rescheduled(int number, TimeSlot from, TimeSlot to) {
-        return new AppointmentRescheduled(ALICE, appointment(number), from, to);
+        return new AppointmentRescheduled(ALICE, appointment(number), from, to, DETAILS);
     }
 
     static AppointmentCancelled cancelled(int number, TimeSlot slot) {
@@ -56,7 +57,16 @@ final class CalendarTestData {
         return new CancelAppointment(ALICE, appointment(number), "patient asked", NOW);
     }
 
+    static ReminderSent reminderSent(int number, String reminderId) {
+        return new ReminderSent(ALICE, appointment(number), reminderId, Duration.ofHours(24), at("10:00").minus(Duration.ofHours(24)));
+    }
+
+    static RecordReminderSent recordReminder(int number, String reminderId) {
+        return new RecordReminderSent(ALICE, appointment(number), reminderId, Duration.ofHours(24),
+                at("10:00").minus(Duration.ofHours(24)), NOW);
+    }
+
     static Appointment bookedAppointment(int number, TimeSlot slot) {
-        return new Appointment(appointment(number), slot, DETAILS, AppointmentStatus.BOOKED, slot);
+        return new Appointment(appointment(number), slot, DETAILS, AppointmentStatus.BOOKED, slot, List.of());
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import static dev.scheduling.domain.calendar.CalendarTestData.*;
@@ -178,7 +179,7 @@ class UserCalendarTest {
                .expectNoEvents()
                .expectResultMessagePayload(new BookingOutcome(
                        new Appointment(appointment(1), slot("14:00", "15:00"), DETAILS, AppointmentStatus.BOOKED,
-                                       slot("10:00", "11:00")), false));
+                                       slot("10:00", "11:00"), List.of()), false));
     }
 
     @Test
@@ -205,7 +206,7 @@ class UserCalendarTest {
                .when(reschedule(1, slot("14:00", "15:00")))
                .expectEvents(rescheduled(1, slot("10:00", "11:00"), slot("14:00", "15:00")))
                .expectResultMessagePayload(new Appointment(appointment(1), slot("14:00", "15:00"), DETAILS,
-                                                           AppointmentStatus.BOOKED, slot("10:00", "11:00")));
+                                                           AppointmentStatus.BOOKED, slot("10:00", "11:00"), List.of()));
     }
 
     @Test
@@ -307,6 +308,44 @@ class UserCalendarTest {
         fixture.given(booked(1, slot("10:00", "11:00")))
                .when(cancel(2))
                .expectException(AppointmentNotFoundException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_reminder_sent_is_recorded_in_the_calendar() {
+        fixture.given(booked(1, slot("10:00", "11:00")))
+               .when(recordReminder(1, "reminder-a"))
+               .expectEvents(reminderSent(1, "reminder-a"));
+    }
+
+    @Test
+    void the_same_reminder_is_recorded_once() {
+        fixture.given(booked(1, slot("10:00", "11:00")), reminderSent(1, "reminder-a"))
+               .when(recordReminder(1, "reminder-a"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_reminder_of_an_appointment_cancelled_since_is_still_recorded() {
+        fixture.given(booked(1, slot("10:00", "11:00")), cancelled(1, slot("10:00", "11:00")))
+               .when(recordReminder(1, "reminder-a"))
+               .expectEvents(reminderSent(1, "reminder-a"));
+    }
+
+    @Test
+    void recording_a_reminder_of_an_unknown_appointment_fails() {
+        fixture.given(booked(1, slot("10:00", "11:00")))
+               .when(recordReminder(2, "reminder-a"))
+               .expectException(AppointmentNotFoundException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_recorded_reminder_keeps_the_appointment_in_its_slot() {
+        fixture.given(booked(1, slot("10:00", "11:00")), reminderSent(1, "reminder-a"))
+               .when(book(2, slot("10:30", "11:30")))
+               .expectException(overlapWith(1, slot("10:00", "11:00")))
                .expectNoEvents();
     }
 

@@ -1,0 +1,224 @@
+package dev.scheduling.reminders;
+
+import dev.scheduling.domain.calendar.AppointmentBooked;
+import dev.scheduling.domain.calendar.AppointmentCancelled;
+import dev.scheduling.domain.calendar.AppointmentDetails;
+import dev.scheduling.domain.calendar.AppointmentId;
+import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.RecordReminderSent;
+import dev.scheduling.domain.calendar.TimeSlot;
+import dev.scheduling.domain.calendar.UserId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppointmentReminderSagaTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    private static final UserId ALICE = new UserId("alice");
+    private static final AppointmentDetails DETAILS =
+            new AppointmentDetails("Check-up", "Room 4", ZoneId.of("Europe/Amsterdam"));
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final AppointmentId id = new AppointmentId(UUID.fromString("5d0c8a8e-0000-4000-8000-000000000001"));
+    private final RecordingReminderPublisher publisher = new RecordingReminderPublisher();
+    private SagaTestFixture<AppointmentReminderSaga> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(AppointmentReminderSaga.class);
+        fixture.registerResource(publisher);
+        fixture.registerResource(ReminderSettings.defaults());
+        fixture.registerCommandGateway(CommandGateway.class);
+        fixture.givenCurrentTime(NOW);
+    }
+
+    @Test
+    void a_booking_days_ahead_schedules_both_reminders_at_their_times() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+
+        fixture.givenNoPriorActivity()
+               .whenPublishingA(booked(slot))
+               .expectActiveSagas(1)
+               .expectScheduledDeadline(slot.start().minus(DAY), due(slot, DAY))
+               .expectScheduledDeadline(slot.start().minus(HOUR), due(slot, HOUR));
+    }
+
+    @Test
+    void a_booking_five_hours_ahead_schedules_only_the_one_hour_reminder() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofHours(5)));
+
+        fixture.givenNoPriorActivity()
+               .whenPublishingA(booked(slot))
+               .expectActiveSagas(1)
+               .expectScheduledDeadline(slot.start().minus(HOUR), due(slot, HOUR))
+               .expectNoScheduledDeadlineWithName(slot.start().minus(DAY), AppointmentReminderSaga.REMINDER_DUE);
+    }
+
+    @Test
+    void a_booking_thirty_minutes_ahead_schedules_nothing_and_ends() {
+        fixture.givenNoPriorActivity()
+               .whenPublishingA(booked(slotAt(NOW.plus(Duration.ofMinutes(30)))))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_cancellation_removes_the_reminders_and_ends() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+
+        fixture.givenAPublished(booked(slot))
+               .whenPublishingA(new AppointmentCancelled(ALICE, id, slot, "ill"))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_reschedule_moves_the_reminders_to_the_new_start() {
+        TimeSlot before = slotAt(NOW.plus(Duration.ofDays(3)));
+        TimeSlot after = slotAt(NOW.plus(Duration.ofDays(5)));
+
+        fixture.givenAPublished(booked(before))
+               .whenPublishingA(new AppointmentRescheduled(ALICE, id, before, after, DETAILS))
+               .expectActiveSagas(1)
+               .expectScheduledDeadline(after.start().minus(DAY), due(after, DAY))
+               .expectScheduledDeadline(after.start().minus(HOUR), due(after, HOUR))
+               .expectNoScheduledDeadlineWithName(before.start().minus(DAY), AppointmentReminderSaga.REMINDER_DUE);
+    }
+
+    @Test
+    void a_reschedule_after_the_reminders_went_out_schedules_new_ones() throws Exception {
+        TimeSlot soon = slotAt(NOW.plus(Duration.ofHours(5)));
+        TimeSlot later = slotAt(NOW.plus(Duration.ofDays(4)));
+
+        fixture.givenAPublished(booked(soon))
+               .andThenTimeElapses(Duration.ofHours(4).plusMinutes(1)) // the one-hour reminder went out, the saga ended
+               .whenPublishingA(new AppointmentRescheduled(ALICE, id, soon, later, DETAILS))
+               .expectActiveSagas(1)
+               .expectScheduledDeadline(later.start().minus(DAY), due(later, DAY))
+               .expectScheduledDeadline(later.start().minus(HOUR), due(later, HOUR));
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void a_due_reminder_is_published_and_recorded_on_the_calendar() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+
+        fixture.givenAPublished(booked(slot))
+               .whenTimeAdvancesTo(slot.start().minus(DAY))
+               .expectDeadlinesMet(due(slot, DAY))
+               .expectDispatchedCommands(new RecordReminderSent(ALICE, id, reminderId(slot, DAY), DAY,
+                       slot.start().minus(DAY), slot.start().minus(DAY)))
+               .expectActiveSagas(1);
+        assertThat(publisher.published).singleElement().satisfies(reminder -> {
+            assertThat(reminder.reminderId()).isEqualTo(reminderId(slot, DAY));
+            assertThat(reminder.userId()).isEqualTo("alice");
+            assertThat(reminder.appointmentId()).isEqualTo(id.toString());
+            assertThat(reminder.start()).isEqualTo(slot.start());
+            assertThat(reminder.title()).isEqualTo("Check-up");
+            assertThat(reminder.timeZone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
+        });
+    }
+
+    @Test
+    void the_saga_ends_when_its_last_reminder_went_out() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+
+        fixture.givenAPublished(booked(slot))
+               .whenTimeAdvancesTo(slot.start().minus(HOUR))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+        assertThat(publisher.published).extracting(Reminder::offset).containsExactly(DAY, HOUR);
+    }
+
+    @Test
+    void a_reminder_of_a_cancelled_appointment_is_never_sent() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+
+        fixture.givenAPublished(booked(slot))
+               .andThenAPublished(new AppointmentCancelled(ALICE, id, slot, null))
+               .whenTimeAdvancesTo(slot.start())
+               .expectNoDispatchedCommands()
+               .expectDeadlinesMet();
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void configured_offsets_replace_the_defaults() {
+        fixture.registerResource(new ReminderSettings(List.of(Duration.ofDays(7), Duration.ofMinutes(15)),
+                Duration.ofSeconds(30), Duration.ofMinutes(15)));
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(10)));
+
+        fixture.givenNoPriorActivity()
+               .whenPublishingA(booked(slot))
+               .expectScheduledDeadline(slot.start().minus(Duration.ofDays(7)), due(slot, Duration.ofDays(7)))
+               .expectScheduledDeadline(slot.start().minus(Duration.ofMinutes(15)), due(slot, Duration.ofMinutes(15)))
+               .expectNoScheduledDeadlineWithName(slot.start().minus(DAY), AppointmentReminderSaga.REMINDER_DUE);
+    }
+
+    @Test
+    void a_failed_publish_is_retried_after_a_delay_and_recorded_once_it_succeeds() throws Exception {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+        Instant dueAt = slot.start().minus(DAY);
+        publisher.failNext(2);
+
+        fixture.givenAPublished(booked(slot))
+               .andThenTimeElapses(Duration.between(NOW, dueAt)) // attempt 1 fails, retry in 30 s
+               .andThenTimeElapses(Duration.ofSeconds(30)) // attempt 2 fails, retry in 60 s
+               .whenTimeElapses(Duration.ofSeconds(60))
+               .expectDispatchedCommands(new RecordReminderSent(ALICE, id, reminderId(slot, DAY), DAY, dueAt,
+                       dueAt.plusSeconds(90)));
+        assertThat(publisher.published).singleElement()
+                                       .satisfies(r -> assertThat(r.reminderId()).isEqualTo(reminderId(slot, DAY)));
+    }
+
+    @Test
+    void a_failed_publish_is_not_recorded_and_stays_pending() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+        publisher.failNext(1);
+
+        fixture.givenAPublished(booked(slot))
+               .whenTimeAdvancesTo(slot.start().minus(DAY))
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadline(Duration.ofSeconds(30), new ReminderDue(reminderId(slot, DAY), DAY,
+                       slot.start().minus(DAY), 1));
+    }
+
+    @Test
+    void a_reminder_that_cannot_go_out_before_the_appointment_starts_is_given_up() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofMinutes(61)));
+        publisher.failNext(100);
+
+        fixture.givenAPublished(booked(slot))
+               .whenTimeAdvancesTo(slot.start())
+               .expectNoDispatchedCommands()
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    private AppointmentBooked booked(TimeSlot slot) {
+        return new AppointmentBooked(ALICE, id, slot, DETAILS);
+    }
+
+    private ReminderDue due(TimeSlot slot, Duration offset) {
+        return new ReminderDue(reminderId(slot, offset), offset, slot.start().minus(offset), 0);
+    }
+
+    private String reminderId(TimeSlot slot, Duration offset) {
+        return ReminderIds.of(id.toString(), offset, slot.start());
+    }
+
+    private static TimeSlot slotAt(Instant start) {
+        return new TimeSlot(start, start.plus(HOUR));
+    }
+}
