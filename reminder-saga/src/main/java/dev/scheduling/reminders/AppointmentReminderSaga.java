@@ -8,6 +8,7 @@ import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.RecordReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -36,6 +37,10 @@ import java.util.Map;
 public class AppointmentReminderSaga {
 
     public static final String REMINDER_DUE = "reminder-due";
+    /** Who acts, in the audit trail, when a reminder is recorded; its correlation id is the reminder id. */
+    public static final String SAGA_ACTOR = "reminder-saga";
+    private static final String ACTOR = "actor";
+    private static final String CORRELATION_ID = "correlationId";
     private static final String ASSOCIATION = "appointmentId";
     private static final Logger log = LoggerFactory.getLogger(AppointmentReminderSaga.class);
 
@@ -79,8 +84,16 @@ public class AppointmentReminderSaga {
             retryOrGiveUp(due, firedAt, failure, deadlines, settings);
             return;
         }
-        commands.send(new RecordReminderSent(new UserId(userId), AppointmentId.fromString(appointmentId),
-                due.reminderId(), due.offset(), due.dueAt(), firedAt));
+        var record = new RecordReminderSent(new UserId(userId), AppointmentId.fromString(appointmentId),
+                due.reminderId(), due.offset(), due.dueAt(), firedAt);
+        commands.send(GenericCommandMessage.asCommandMessage(record)
+                                           .andMetaData(Map.of(ACTOR, SAGA_ACTOR, CORRELATION_ID, due.reminderId())),
+                (command, result) -> {
+                    if (result.isExceptional()) {
+                        log.error("Reminder {} went out but could not be recorded on calendar {}",
+                                due.reminderId(), userId, result.exceptionResult());
+                    }
+                });
         endIfNothingPending();
     }
 

@@ -45,6 +45,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_reminder_saga_depends_on_no_spring_nor_on_the_read_model() {
+        noClasses().that().resideInAPackage("dev.scheduling.reminders..")
+                   .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+                           "org.axonframework.spring..", "dev.scheduling.app..", "dev.scheduling.projections..")
+                   .check(classes);
+    }
+
+    @Test
     void the_domain_does_not_know_the_read_model() {
         noClasses().that().resideInAPackage("dev.scheduling.domain..")
                    .should().dependOnClassesThat().resideInAPackage("dev.scheduling.projections..")
@@ -63,5 +71,6 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.domain.calendar")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.app.http")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.projections.appointments")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.reminders")).isTrue();
     }
 }

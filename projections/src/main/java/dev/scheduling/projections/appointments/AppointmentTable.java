@@ -62,6 +62,37 @@ public class AppointmentTable {
         }
     }
 
+    /**
+     * Adds a reminder id to an item holding an older version. One writer per appointment (the projection processes a
+     * calendar's events in order), so a read, then a write conditional on the version read, suffices.
+     */
+    public boolean addReminderIfNewer(String appointmentId, String reminderId, long version, String updatedAt) {
+        AppointmentItem item = table.getItem(r -> r.key(k -> k.partitionValue(appointmentId)).consistentRead(true));
+        if (item == null || item.getVersion() >= version) {
+            return false;
+        }
+        long readVersion = item.getVersion();
+        List<String> sent = new ArrayList<>(item.getRemindersSent() == null ? List.of() : item.getRemindersSent());
+        if (!sent.contains(reminderId)) {
+            sent.add(reminderId);
+        }
+        item.setRemindersSent(sent);
+        item.setVersion(version);
+        item.setUpdatedAt(updatedAt);
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(AppointmentItem.class).item(item)
+                                                .conditionExpression(Expression.builder()
+                                                        .expression("#version = :read")
+                                                        .putExpressionName("#version", "version")
+                                                        .putExpressionValue(":read", AttributeValue.fromN(Long.toString(readVersion)))
+                                                        .build())
+                                                .build());
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
     public Optional<AppointmentItem> get(String appointmentId) {
         return Optional.ofNullable(table.getItem(Key.builder().partitionValue(appointmentId).build()));
     }

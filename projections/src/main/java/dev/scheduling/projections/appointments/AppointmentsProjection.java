@@ -4,6 +4,7 @@ import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AppointmentStatus;
+import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.projections.dynamodb.UtcInstants;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,6 +79,12 @@ public class AppointmentsProjection {
         AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
         changes.setStatus(AppointmentStatus.CANCELLED.name());
         update(changes);
+        recordLag(at, replay);
+    }
+
+    @EventHandler
+    void on(ReminderSent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        table.addReminderIfNewer(event.appointmentId().toString(), event.reminderId(), sequence, UtcInstants.format(at));
         recordLag(at, replay);
     }
 

@@ -5,6 +5,7 @@ import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.projections.dynamodb.LocalDynamoDb;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -114,6 +116,18 @@ class AppointmentsProjectionTest {
                 6, NOW, ReplayStatus.REGULAR);
 
         assertThat(table.get(id.toString()).orElseThrow().getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
+    }
+
+    @Test
+    void a_reminder_sent_is_added_to_the_appointment_once() {
+        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR);
+        projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR);
+        projection.on(new ReminderSent(ALICE, id, "reminder-b", Duration.ofHours(1), NOW), 5, NOW, ReplayStatus.REGULAR);
+
+        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        assertThat(item.getRemindersSent()).containsExactly("reminder-a", "reminder-b");
+        assertThat(item.getVersion()).isEqualTo(5);
     }
 
     @Test

@@ -110,6 +110,7 @@ public class EventStoreConfiguration {
                          .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                          .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                          .build();

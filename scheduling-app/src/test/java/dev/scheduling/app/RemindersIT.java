@@ -1,0 +1,175 @@
+package dev.scheduling.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.support.Api;
+import dev.scheduling.app.support.Api.Response;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.EventStoreReader.StoredEvent;
+import dev.scheduling.app.support.Eventually;
+import dev.scheduling.app.support.MotoServer;
+import dev.scheduling.app.support.RunningService;
+import dev.scheduling.app.support.TcpProxy;
+import dev.scheduling.app.support.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reminders of real bookings made through HTTP, with offsets of seconds: through SNS (moto) to a subscribed SQS
+ * queue, across a restart of the service, and through an SNS outage.
+ */
+class RemindersIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static MotoServer moto;
+
+    @BeforeAll
+    static void startMoto() throws Exception {
+        moto = MotoServer.start();
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        moto.close();
+    }
+
+    @Test
+    void a_booking_reminder_reaches_a_queue_subscribed_to_the_topic() throws Exception {
+        String[] topic = moto.topicWithQueue("reminders-delivery");
+        String database = TestPostgres.newDatabase();
+        try (RunningService service = RunningService.onDatabase(database, settings(MotoServer.snsSettings(topic[0], moto.endpoint()),
+                "scheduling.reminders.offsets=PT6S"))) {
+            Instant start = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+            String id = book(service.api(), "rita", start).json().path("id").asText();
+
+            List<Message> messages = receive(moto.sqs(), topic[1], 1, Duration.ofSeconds(40));
+
+            JsonNode envelope = JSON.readTree(messages.get(0).body());
+            JsonNode document = JSON.readTree(envelope.path("Message").asText());
+            assertThat(envelope.path("Subject").asText()).startsWith("Reminder: Physiotherapy, ").contains("CET");
+            assertThat(document.path("eventType").asText()).isEqualTo("AppointmentReminder");
+            assertThat(document.path("appointmentId").asText()).isEqualTo(id);
+            assertThat(document.path("userId").asText()).isEqualTo("rita");
+            assertThat(document.path("reminderOffset").asText()).isEqualTo("PT6S");
+            assertThat(document.path("start").asText()).isEqualTo(start.toString());
+            assertThat(document.path("localStart").asText()).endsWith("+01:00");
+            assertThat(document.path("timeZone").asText()).isEqualTo("Europe/Paris");
+            assertThat(document.path("text").asText()).contains("Physiotherapy").contains("(CET)");
+            JsonNode attributes = envelope.path("MessageAttributes");
+            assertThat(attributes.path("eventType").path("Value").asText()).isEqualTo("AppointmentReminder");
+            assertThat(attributes.path("userId").path("Value").asText()).isEqualTo("rita");
+            assertThat(attributes.path("appointmentId").path("Value").asText()).isEqualTo(id);
+            assertThat(attributes.path("reminderOffset").path("Value").asText()).isEqualTo("PT6S");
+            String reminderId = attributes.path("reminderId").path("Value").asText();
+            assertThat(reminderId).isEqualTo(document.path("reminderId").asText());
+
+            EventStoreReader eventStore = new EventStoreReader(database);
+            Eventually.await("the reminder recorded on the calendar", Duration.ofSeconds(10),
+                    () -> remindersSent(eventStore, "rita").size() == 1);
+            StoredEvent recorded = remindersSent(eventStore, "rita").get(0);
+            assertThat(recorded.payload().path("reminderId").asText()).isEqualTo(reminderId);
+            assertThat(recorded.metadata().path("actor").asText()).isEqualTo("reminder-saga");
+            Eventually.await("the reminder in the read model", Duration.ofSeconds(10),
+                    () -> service.api().get("/users/rita/appointments/" + id).send().json()
+                                 .path("remindersSent").toString().equals("[\"" + reminderId + "\"]"));
+            assertThat(service.api().get("/actuator/metrics/scheduling.reminders.delay").send().json()
+                              .path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void a_reminder_scheduled_before_a_restart_fires_after_it() {
+        String database = TestPostgres.newDatabase();
+        Instant start = Instant.now().plusSeconds(14).truncatedTo(ChronoUnit.SECONDS);
+        try (RunningService before = RunningService.onDatabase(database, "scheduling.reminders.offsets=PT7S")) {
+            assertThat(book(before.api(), "ruth", start).status()).isEqualTo(201);
+        }
+        EventStoreReader eventStore = new EventStoreReader(database);
+        Eventually.await("the reminder's due time to pass while no service runs", Duration.ofSeconds(20),
+                () -> Instant.now().isAfter(start.minusSeconds(5)));
+        assertThat(remindersSent(eventStore, "ruth")).isEmpty();
+
+        try (RunningService after = RunningService.onDatabase(database, "scheduling.reminders.offsets=PT7S")) {
+            Eventually.await("the reminder sent after the restart", Duration.ofSeconds(30),
+                    () -> remindersSent(eventStore, "ruth").size() == 1);
+        }
+    }
+
+    @Test
+    void a_reminder_due_while_sns_is_unreachable_is_delivered_once_when_it_returns() throws Exception {
+        String[] topic = moto.topicWithQueue("reminders-outage");
+        String database = TestPostgres.newDatabase();
+        EventStoreReader eventStore = new EventStoreReader(database);
+        try (TcpProxy network = new TcpProxy(moto.port());
+             RunningService service = RunningService.onDatabase(database, settings(
+                     MotoServer.snsSettings(topic[0], network.endpoint()), "scheduling.reminders.offsets=PT12S",
+                     "scheduling.reminders.first-retry-delay=PT1S", "scheduling.reminders.max-retry-delay=PT2S"))) {
+            Instant start = Instant.now().plusSeconds(18).truncatedTo(ChronoUnit.SECONDS);
+            assertThat(book(service.api(), "rosa", start).status()).isEqualTo(201);
+            network.cut();
+
+            Eventually.await("publishing to fail while SNS is unreachable", Duration.ofSeconds(20),
+                    () -> failedPublishes(service.api()) >= 2);
+            assertThat(receive(moto.sqs(), topic[1], 0, Duration.ofSeconds(1))).isEmpty();
+            assertThat(remindersSent(eventStore, "rosa")).isEmpty();
+
+            network.restore();
+            List<Message> delivered = receive(moto.sqs(), topic[1], 1, Duration.ofSeconds(20));
+            Eventually.await("the reminder recorded once", Duration.ofSeconds(10),
+                    () -> remindersSent(eventStore, "rosa").size() == 1);
+            assertThat(receive(moto.sqs(), topic[1], 0, Duration.ofSeconds(4))).isEmpty();
+            assertThat(delivered).hasSize(1);
+            assertThat(remindersSent(eventStore, "rosa")).hasSize(1);
+        }
+    }
+
+    private static Response book(Api api, String user, Instant start) {
+        return api.post("/users/" + user + "/appointments")
+                  .json(Bookings.at(start, Duration.ofMinutes(30)).title("Physiotherapy").timeZone("Europe/Paris").json())
+                  .send();
+    }
+
+    private static List<StoredEvent> remindersSent(EventStoreReader eventStore, String user) {
+        return eventStore.events(user).stream().filter(e -> e.type().endsWith(".ReminderSent")).toList();
+    }
+
+    private static double failedPublishes(Api api) {
+        JsonNode metric = api.get("/actuator/metrics/scheduling.reminders.publish.failures").send().json();
+        return metric.path("measurements").get(0).path("value").asDouble();
+    }
+
+    /** Polls the queue until {@code expected} messages arrived (or, for 0, for the whole {@code wait}). */
+    private static List<Message> receive(SqsClient sqs, String queueUrl, int expected, Duration wait) {
+        List<Message> received = new ArrayList<>();
+        Instant deadline = Instant.now().plus(wait);
+        while (Instant.now().isBefore(deadline) && (expected == 0 || received.size() < expected)) {
+            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1)
+                                                           .maxNumberOfMessages(10)).messages();
+            for (Message message : batch) {
+                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+            received.addAll(batch);
+        }
+        if (expected > 0) {
+            assertThat(received).as("messages on %s", queueUrl).hasSize(expected);
+        }
+        return received;
+    }
+
+    private static String[] settings(String[] first, String... more) {
+        return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
+    }
+}
