@@ -13,8 +13,6 @@ import dev.scheduling.app.support.TestPostgres;
 import dev.scheduling.reminders.deadline.DeadlineQueueConsumer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.saga.SagaScopeDescriptor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
@@ -32,17 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventBridgeDeadlinesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MotoServer moto;
-
-    @BeforeAll
-    static void startMoto() throws Exception {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
+    private static final MotoServer moto = MotoServer.shared();
 
     @Test
     void a_booking_creates_a_one_time_schedule_per_reminder_and_a_cancellation_deletes_them() throws Exception {

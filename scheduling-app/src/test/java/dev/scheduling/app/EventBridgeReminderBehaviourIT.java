@@ -8,20 +8,17 @@ import org.junit.jupiter.api.BeforeAll;
 /** The same reminder behaviours on EventBridge Scheduler and SQS (moto, with Scheduler's clock emulated). */
 class EventBridgeReminderBehaviourIT extends ReminderBehaviourSuite {
 
-    private static MotoServer moto;
     private static EventBridgeOnMoto eventBridge;
 
     @BeforeAll
-    static void startAws() throws Exception {
-        moto = MotoServer.start();
-        eventBridge = new EventBridgeOnMoto(moto, "behaviour");
+    static void startAws() {
+        eventBridge = new EventBridgeOnMoto(MotoServer.shared(), "behaviour");
         eventBridge.startClock();
     }
 
     @AfterAll
     static void stopAws() {
         eventBridge.close();
-        moto.close();
     }
 
     @Override

@@ -12,8 +12,6 @@ import dev.scheduling.app.support.MotoServer;
 import dev.scheduling.app.support.RunningService;
 import dev.scheduling.app.support.TcpProxy;
 import dev.scheduling.app.support.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -34,17 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemindersIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MotoServer moto;
-
-    @BeforeAll
-    static void startMoto() throws Exception {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
+    private static final MotoServer moto = MotoServer.shared();
 
     @Test
     void a_booking_reminder_reaches_a_queue_subscribed_to_the_topic() throws Exception {

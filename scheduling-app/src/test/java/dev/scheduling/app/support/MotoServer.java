@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** moto_server (SNS, SQS and more, emulated) on a free port of 127.0.0.1, for one test class; close() stops it. */
+/** moto_server (SNS, SQS, Scheduler and more, emulated) on a free port of 127.0.0.1; close() stops it. */
 public final class MotoServer implements AutoCloseable {
+
+    private static MotoServer shared;
 
     private final Process process;
     private final int port;
@@ -26,6 +28,22 @@ public final class MotoServer implements AutoCloseable {
     private MotoServer(Process process, int port) {
         this.process = process;
         this.port = port;
+    }
+
+    /** One moto for every test in this JVM; tests keep apart by the names of what they create. */
+    public static synchronized MotoServer shared() {
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
     }
 
     public static MotoServer start() throws IOException, InterruptedException {
