@@ -39,11 +39,28 @@ public final class EventBridgeOnMoto implements AutoCloseable {
     private final AtomicInteger fired = new AtomicInteger();
     private volatile Thread clock;
 
+    /** Scheduler's clock over a group and queues that exist already (made by a stack). */
+    public EventBridgeOnMoto(MotoServer moto, String groupName, String queueUrl, String queueArn, String deadLetterUrl,
+                             String deadLetterArn) {
+        this.moto = moto;
+        this.scheduler = schedulerOn(moto);
+        this.sqs = moto.sqs();
+        this.groupName = groupName;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.deadLetterUrl = deadLetterUrl;
+        this.deadLetterArn = deadLetterArn;
+    }
+
+    private static SchedulerClient schedulerOn(MotoServer moto) {
+        return SchedulerClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                              .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                              .build();
+    }
+
     public EventBridgeOnMoto(MotoServer moto, String name) {
         this.moto = moto;
-        this.scheduler = SchedulerClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                                        .build();
+        this.scheduler = schedulerOn(moto);
         this.sqs = moto.sqs();
         this.groupName = name + "-deadlines";
         scheduler.createScheduleGroup(r -> r.name(groupName));

@@ -52,6 +52,15 @@ public final class RunningService implements AutoCloseable {
         return start(properties, settings);
     }
 
+    /** A service on the given database, everything else from {@code settings} (for AWS on moto, say). */
+    public static RunningService onDatabaseWith(String jdbcUrl, String... settings) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl);
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("scheduling.data-dir", temporaryDataDir());
+        return start(properties, settings);
+    }
+
     /** A service with its embedded defaults: its own PostgreSQL with data in {@code dataDir}. */
     public static RunningService withEmbeddedDefaults(String dataDir, String... settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
