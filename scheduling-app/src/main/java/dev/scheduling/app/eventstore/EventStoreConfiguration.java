@@ -103,7 +103,7 @@ public class EventStoreConfiguration {
      * Reads and writes fields, not getters, so that aggregates snapshot as they are; tolerates unknown fields,
      * so that events written by a newer version still load during a rolling deployment.
      */
-    static ObjectMapper storageObjectMapper() {
+    public static ObjectMapper storageObjectMapper() {
         return JsonMapper.builder()
                          .addModule(new JavaTimeModule())
                          .addModule(new DomainJacksonModule())

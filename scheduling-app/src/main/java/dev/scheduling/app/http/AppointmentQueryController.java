@@ -57,7 +57,7 @@ public class AppointmentQueryController {
         if (statusFilter.isEmpty()) {
             fields.invalid("status", "must be BOOKED, CANCELLED or ALL");
         }
-        int size = pageSize(fields, pageSize);
+        int size = pageSize(fields, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         Optional<PageToken> token = Optional.empty();
         if (pageToken != null) {
             token = PageToken.decode(pageToken);
@@ -86,19 +86,19 @@ public class AppointmentQueryController {
         return found.orElseThrow(() -> new AppointmentNotFoundException(id));
     }
 
-    private static int pageSize(RequestFields fields, String pageSize) {
+    static int pageSize(RequestFields fields, String pageSize, int defaultSize, int maxSize) {
         if (pageSize == null) {
-            return DEFAULT_PAGE_SIZE;
+            return defaultSize;
         }
         try {
             int size = Integer.parseInt(pageSize);
-            if (size >= 1 && size <= MAX_PAGE_SIZE) {
+            if (size >= 1 && size <= maxSize) {
                 return size;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        fields.invalid("pageSize", "must be a whole number from 1 to " + MAX_PAGE_SIZE);
-        return DEFAULT_PAGE_SIZE;
+        fields.invalid("pageSize", "must be a whole number from 1 to " + maxSize);
+        return defaultSize;
     }
 }

@@ -70,6 +70,11 @@ public final class Api {
             return this;
         }
 
+        @Override
+        public String toString() {
+            return baseUrl + path;
+        }
+
         public Response send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                                                      .timeout(Duration.ofSeconds(30))

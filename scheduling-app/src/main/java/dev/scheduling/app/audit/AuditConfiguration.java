@@ -1,0 +1,23 @@
+package dev.scheduling.app.audit;
+
+import dev.scheduling.app.eventstore.EventStoreConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    CalendarHistory calendarHistory(EventStore eventStore) {
+        return new CalendarHistory(eventStore, EventStoreConfiguration.storageObjectMapper());
+    }
+
+    @Bean
+    AuditExport auditExport(DataSource dataSource, MeterRegistry meters) {
+        return new AuditExport(dataSource, meters);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.scheduling.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.eventstore.EventStoreConfiguration;
+import dev.scheduling.domain.calendar.AppointmentBooked;
+import dev.scheduling.domain.calendar.AppointmentCancelled;
+import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.CalendarEvent;
+import dev.scheduling.domain.calendar.UserId;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * A calendar's history, straight from the event store (never the read model, never a snapshot): every event from
+ * the first, with who acted and under which correlation id, and the calendar as it stood at any instant.
+ */
+public class CalendarHistory {
+
+    private final EventStore eventStore;
+    private final ObjectMapper json;
+
+    public CalendarHistory(EventStore eventStore, ObjectMapper storageObjectMapper) {
+        this.eventStore = eventStore;
+        this.json = storageObjectMapper;
+    }
+
+    /** The filter of a history request; null bounds are open. */
+    public record Filter(Instant from, Instant to, String appointmentId) implements Predicate<HistoryEntry> {
+        @Override
+        public boolean test(HistoryEntry entry) {
+            return (from == null || !entry.time().isBefore(from)) && (to == null || entry.time().isBefore(to))
+                    && (appointmentId == null || appointmentId.equals(entry.appointmentId()));
+        }
+    }
+
+    /** Up to {@code pageSize} entries matching {@code filter}, from sequence {@code fromSequence} on. */
+    public HistoryPage page(UserId user, Filter filter, long fromSequence, int pageSize) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        DomainEventStream events = eventStore.readEvents(user.toString(), fromSequence);
+        while (events.hasNext()) {
+            HistoryEntry entry = entry(events.next());
+            if (filter.test(entry)) {
+                if (entries.size() == pageSize) {
+                    return new HistoryPage(user.toString(), entries, HistoryPageToken.encode(entry.sequence()));
+                }
+                entries.add(entry);
+            }
+        }
+        return new HistoryPage(user.toString(), entries, null);
+    }
+
+    /** Every entry matching {@code filter}, one at a time, without holding them. */
+    public void stream(UserId user, Filter filter, Consumer<HistoryEntry> consumer) {
+        DomainEventStream events = eventStore.readEvents(user.toString(), 0);
+        while (events.hasNext()) {
+            HistoryEntry entry = entry(events.next());
+            if (filter.test(entry)) {
+                consumer.accept(entry);
+            }
+        }
+    }
+
+    /** Replays the calendar's events up to and including {@code asOf}. */
+    public CalendarAsOf asOf(UserId user, Instant asOf) {
+        Map<String, CalendarAsOf.Entry> booked = new LinkedHashMap<>();
+        Long lastSequence = null;
+        DomainEventStream events = eventStore.readEvents(user.toString(), 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getTimestamp().isAfter(asOf)) {
+                continue;
+            }
+            lastSequence = event.getSequenceNumber();
+            if (event.getPayload() instanceof AppointmentBooked e) {
+                booked.put(e.appointmentId().toString(), new CalendarAsOf.Entry(e.appointmentId().toString(),
+                        e.slot().start(), e.slot().end(), e.details().title(), e.details().location(),
+                        e.details().timeZone().getId()));
+            } else if (event.getPayload() instanceof AppointmentRescheduled e) {
+                booked.computeIfPresent(e.appointmentId().toString(), (id, was) -> new CalendarAsOf.Entry(id,
+                        e.newSlot().start(), e.newSlot().end(), was.title(), was.location(), was.timeZone()));
+            } else if (event.getPayload() instanceof AppointmentCancelled e) {
+                booked.remove(e.appointmentId().toString());
+            }
+        }
+        List<CalendarAsOf.Entry> appointments = new ArrayList<>(booked.values());
+        appointments.sort(Comparator.comparing(CalendarAsOf.Entry::start));
+        return new CalendarAsOf(user.toString(), asOf, lastSequence, appointments);
+    }
+
+    private HistoryEntry entry(DomainEventMessage<?> event) {
+        Object payload = event.getPayload();
+        String appointmentId = payload instanceof CalendarEvent calendarEvent
+                ? calendarEvent.appointmentId().toString() : null;
+        JsonNode payloadJson = json.valueToTree(payload);
+        return new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+                revision(payload), event.getTimestamp(), text(event.getMetaData().get(EventStoreConfiguration.ACTOR)),
+                text(event.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)), appointmentId, payloadJson);
+    }
+
+    private static String revision(Object payload) {
+        var revision = payload.getClass().getAnnotation(org.axonframework.serialization.Revision.class);
+        return revision == null ? null : revision.value();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

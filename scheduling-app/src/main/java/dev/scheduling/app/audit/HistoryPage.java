@@ -1,0 +1,6 @@
+package dev.scheduling.app.audit;
+
+import java.util.List;
+
+public record HistoryPage(String userId, List<HistoryEntry> events, String nextPageToken) {
+}
