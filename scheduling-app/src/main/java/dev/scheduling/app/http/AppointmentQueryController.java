@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /** Calendar reads, answered from the DynamoDB read model through Axon's query bus. */
@@ -48,11 +47,7 @@ public class AppointmentQueryController {
                                 @RequestParam(name = "pageToken", required = false) String pageToken) {
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
-        Instant fromInstant = from == null ? null : fields.instant("from", from);
-        Instant toInstant = to == null ? null : fields.instant("to", to);
-        if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
-            fields.invalid("to", "must be after from");
-        }
+        RequestFields.TimeRange range = fields.timeRange(from, to, false);
         Optional<StatusFilter> statusFilter = StatusFilter.parse(status);
         if (statusFilter.isEmpty()) {
             fields.invalid("status", "must be BOOKED, CANCELLED or ALL");
@@ -67,7 +62,7 @@ public class AppointmentQueryController {
         }
         fields.validate();
 
-        var query = new FindAppointments(user.toString(), fromInstant, toInstant, statusFilter.get(), size,
+        var query = new FindAppointments(user.toString(), range.from(), range.to(), statusFilter.get(), size,
                 token.orElse(null));
         return QueryResults.await(queries.query(query, AppointmentPage.class));
     }

@@ -61,11 +61,7 @@ public class AuditController {
                                      HttpServletResponse response) throws IOException {
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
-        Instant fromInstant = from == null ? null : fields.instant("from", from);
-        Instant toInstant = to == null ? null : fields.instant("to", to);
-        if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
-            fields.invalid("to", "must be after from");
-        }
+        RequestFields.TimeRange range = fields.timeRange(from, to, false);
         AppointmentId appointment = appointmentId == null ? null : fields.appointmentId(appointmentId);
         int size = AppointmentQueryController.pageSize(fields, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         OptionalLong fromSequence = OptionalLong.of(0);
@@ -77,7 +73,7 @@ public class AuditController {
         }
         fields.validate();
 
-        var filter = new CalendarHistory.Filter(fromInstant, toInstant,
+        var filter = new CalendarHistory.Filter(range.from(), range.to(),
                 appointment == null ? null : appointment.toString());
         if (accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(NDJSON::isCompatibleWith)
                 && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
@@ -117,12 +113,8 @@ public class AuditController {
     public ResponseEntity<StreamingResponseBody> export(@RequestParam(name = "from", required = false) String from,
                                                         @RequestParam(name = "to", required = false) String to) {
         RequestFields fields = new RequestFields();
-        Instant fromInstant = fields.instant("from", from);
-        Instant toInstant = fields.instant("to", to);
-        if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
-            fields.invalid("to", "must be after from");
-        }
+        RequestFields.TimeRange range = fields.timeRange(from, to, true);
         fields.validate();
-        return ResponseEntity.ok().contentType(NDJSON).body(out -> export.export(fromInstant, toInstant, out));
+        return ResponseEntity.ok().contentType(NDJSON).body(out -> export.export(range.from(), range.to(), out));
     }
 }

@@ -63,6 +63,19 @@ final class RequestFields {
         return parsed.toInstant();
     }
 
+    /** A half-open range {@code [from, to)} of query parameters {@code from} and {@code to}, either optional. */
+    record TimeRange(Instant from, Instant to) {
+    }
+
+    TimeRange timeRange(String from, String to, boolean required) {
+        Instant fromInstant = from == null && !required ? null : instant("from", from);
+        Instant toInstant = to == null && !required ? null : instant("to", to);
+        if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
+            reject("to", "must be after from");
+        }
+        return new TimeRange(fromInstant, toInstant);
+    }
+
     ZoneId timeZone(String field, String value) {
         if (value == null) {
             return AppointmentDetails.DEFAULT_TIME_ZONE;
