@@ -63,7 +63,7 @@ class CoreStackOnMotoIT {
                 "scheduling.reminders.sns-topic-arn=" + outputs.get("ReminderTopicArn"),
                 "scheduling.reminders.sns-endpoint=" + moto.endpoint(),
                 "scheduling.reminders.offsets=PT5S",
-                "scheduling.deadlines.manager=eventbridge",
+                "scheduling.deadlines.manager=eventbridge", "db-scheduler.enabled=false",
                 "scheduling.deadlines.eventbridge.group-name=" + outputs.get("DeadlineScheduleGroupName"),
                 "scheduling.deadlines.eventbridge.queue-url=" + outputs.get("DeadlineQueueUrl"),
                 "scheduling.deadlines.eventbridge.queue-arn=" + outputs.get("DeadlineQueueArn"),

@@ -75,7 +75,7 @@ public final class EventBridgeOnMoto implements AutoCloseable {
 
     /** Settings that make the service use this group and queue; add MotoServer's credentials. */
     public String[] settings() {
-        return new String[]{"scheduling.deadlines.manager=eventbridge",
+        return new String[]{"scheduling.deadlines.manager=eventbridge", "db-scheduler.enabled=false",
                 "scheduling.deadlines.eventbridge.group-name=" + groupName,
                 "scheduling.deadlines.eventbridge.queue-url=" + queueUrl,
                 "scheduling.deadlines.eventbridge.queue-arn=" + queueArn,
