@@ -26,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.List;
@@ -36,6 +38,13 @@ import java.util.Map;
 public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+    private static final int PROBE_SECONDS = 1;
+
+    private final DataSource dataSource;
+
+    public ProblemDetailsHandler(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     private static final Map<String, HttpStatus> STATUS_OF_CODE = Map.of(
             CalendarError.APPOINTMENT_OVERLAP.code(), HttpStatus.CONFLICT,
@@ -184,17 +193,27 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    private static boolean isDatabaseUnavailable(Throwable failure) {
+    /**
+     * A failure in JDBC while PostgreSQL does not answer is an outage, whatever the driver or pool called it (a dead
+     * pooled connection says only "Connection is closed"); the database is asked, briefly, rather than guessed at.
+     */
+    private boolean isDatabaseUnavailable(Throwable failure) {
+        boolean jdbc = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException) {
                 return true;
             }
-            // SQLState class 08: connection exceptions (PostgreSQL down, connection refused or lost)
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
+            jdbc |= cause instanceof SQLException;
         }
-        return false;
+        return jdbc && !databaseAnswers();
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(PROBE_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
