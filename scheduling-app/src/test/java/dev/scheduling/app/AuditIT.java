@@ -123,6 +123,17 @@ class AuditIT {
     }
 
     @Test
+    void a_client_accepting_anything_gets_the_json_page_and_only_a_client_naming_ndjson_gets_the_stream() {
+        Response anything = api.get("/users/audrey/history").header("Accept", "*/*").send();
+        assertThat(anything.header("Content-Type")).startsWith("application/json");
+        assertThat(anything.json().path("events")).hasSize(6);
+
+        Response stream = api.get("/users/audrey/history").header("Accept", "application/x-ndjson").send();
+        assertThat(stream.header("Content-Type")).startsWith("application/x-ndjson");
+        assertThat(stream.body().lines()).hasSize(6);
+    }
+
+    @Test
     void the_history_filters_by_appointment_and_by_time() {
         assertThat(history("/users/audrey/history?appointmentId=" + a).path("events").findValuesAsText("type"))
                 .containsExactly("AppointmentBooked", "AppointmentRescheduled");

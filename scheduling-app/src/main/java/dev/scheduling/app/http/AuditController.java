@@ -75,8 +75,7 @@ public class AuditController {
 
         var filter = new CalendarHistory.Filter(range.from(), range.to(),
                 appointment == null ? null : appointment.toString());
-        if (accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(NDJSON::isCompatibleWith)
-                && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
+        if (asksForNdjson(accept)) {
             // written here, line by line as the events are read: the declared return type cannot say "stream"
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(NDJSON.toString());
@@ -93,6 +92,12 @@ public class AuditController {
             return null;
         }
         return ResponseEntity.ok(history.page(user, filter, fromSequence.getAsLong(), size));
+    }
+
+    /** Only a client naming application/x-ndjson gets the stream; {@code *}/{@code *} (curl, browsers) gets JSON. */
+    private static boolean asksForNdjson(String accept) {
+        return accept != null && MediaType.parseMediaTypes(accept).stream()
+                                          .anyMatch(type -> type.equalsTypeAndSubtype(NDJSON));
     }
 
     @Operation(summary = "The calendar as it stood at an instant",
