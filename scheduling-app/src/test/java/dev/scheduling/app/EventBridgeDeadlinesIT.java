@@ -122,6 +122,30 @@ class EventBridgeDeadlinesIT {
         }
     }
 
+    @Test
+    void cancel_all_and_cancel_within_scope_delete_exactly_the_matching_schedules() {
+        EventBridgeOnMoto aws = new EventBridgeOnMoto(moto, "cancel");
+        try (RunningService service = RunningService.onDatabase(TestPostgres.newDatabase(), aws.settings())) {
+            DeadlineManager deadlines = service.bean(DeadlineManager.class);
+            Instant later = Instant.now().plus(Duration.ofDays(1));
+            var first = new SagaScopeDescriptor("SomeSaga", "first");
+            var second = new SagaScopeDescriptor("SomeSaga", "second");
+            deadlines.schedule(later, "nudge", "a", first);
+            deadlines.schedule(later, "nudge", "b", second);
+            String kept = deadlines.schedule(later, "other", "c", first);
+            assertThat(aws.schedules()).hasSize(3);
+
+            deadlines.cancelAllWithinScope("nudge", first);
+            assertThat(aws.schedules()).hasSize(2);
+            deadlines.cancelAll("nudge");
+            assertThat(aws.schedules()).extracting(GetScheduleResponse::name).containsExactly("deadline-" + kept);
+
+            deadlines.cancelSchedule("other", kept);
+            deadlines.cancelSchedule("other", kept); // already gone: not an error
+            assertThat(aws.schedules()).isEmpty();
+        }
+    }
+
     private static String book(Api api, String user, Instant start) {
         var response = api.post("/users/" + user + "/appointments")
                           .json(Bookings.at(start, Duration.ofMinutes(30)).json()).send();
