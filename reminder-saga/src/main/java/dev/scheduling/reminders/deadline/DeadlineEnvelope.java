@@ -20,8 +20,7 @@ import java.time.Instant;
  * to, its payload and metadata, each serialized by Axon's serializer (JSON), so that it reads plainly in the AWS
  * console and a dead-letter queue.
  */
-record DeadlineEnvelope(String deadlineName, String deadlineId, String messageId, Instant triggerAt,
-                        ScopeDescriptor scope, DeadlineMessage<?> message) {
+record DeadlineEnvelope(String deadlineId, ScopeDescriptor scope, DeadlineMessage<?> message) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +54,7 @@ record DeadlineEnvelope(String deadlineName, String deadlineId, String messageId
         MetaData metaData = serializer.deserialize(deserializable(required(envelope, "metadata")));
         DeadlineMessage<?> message = new GenericDeadlineMessage<>(deadlineName,
                 new GenericMessage<>(messageId, payload, metaData), () -> triggerAt);
-        return new DeadlineEnvelope(deadlineName, deadlineId, messageId, triggerAt, scope, message);
+        return new DeadlineEnvelope(deadlineId, scope, message);
     }
 
     /** The deadline's name and scope as written, for matching without deserializing the payload. */
