@@ -3,7 +3,6 @@ package dev.scheduling.app;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
 /**
@@ -16,6 +15,6 @@ public class CloudWatchMetricsConfiguration {
 
     @Bean(destroyMethod = "close")
     CloudWatchAsyncClient cloudWatchAsyncClient(AwsProperties aws) {
-        return CloudWatchAsyncClient.builder().region(Region.of(aws.region())).build();
+        return aws.configure(CloudWatchAsyncClient.builder(), null).build();
     }
 }

@@ -17,13 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,21 +60,13 @@ public class ReadModelConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!(" + EMBEDDED + ")")
     DynamoDbClient dynamoDbClient(ReadModelProperties readModel, AwsProperties aws) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(aws.region()))
-                // fail a call within seconds, so that an outage delays the projection instead of hanging it
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                                                                  .apiCallAttemptTimeout(Duration.ofSeconds(2))
-                                                                  .apiCallTimeout(Duration.ofSeconds(10))
-                                                                  .build());
-        if (readModel.dynamodbEndpoint() != null) {
-            builder.endpointOverride(readModel.dynamodbEndpoint());
-        }
-        if (aws.hasStaticCredentials()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())));
-        }
-        return builder.build();
+        // fail a call within seconds, so that an outage delays the projection instead of hanging it
+        return aws.configure(DynamoDbClient.builder(), readModel.dynamodbEndpoint())
+                  .overrideConfiguration(ClientOverrideConfiguration.builder()
+                                                                    .apiCallAttemptTimeout(Duration.ofSeconds(2))
+                                                                    .apiCallTimeout(Duration.ofSeconds(10))
+                                                                    .build())
+                  .build();
     }
 
     @Bean

@@ -13,14 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -33,12 +28,12 @@ public class EventBridgeDeadlinesConfiguration {
 
     @Bean(destroyMethod = "close")
     SchedulerClient schedulerClient(DeadlineProperties deadlines, AwsProperties aws) {
-        return configure(SchedulerClient.builder(), deadlines.eventbridge().schedulerEndpoint(), aws).build();
+        return aws.configure(SchedulerClient.builder(), deadlines.eventbridge().schedulerEndpoint()).build();
     }
 
     @Bean(destroyMethod = "close")
     SqsClient deadlineQueueClient(DeadlineProperties deadlines, AwsProperties aws) {
-        return configure(SqsClient.builder(), deadlines.eventbridge().sqsEndpoint(), aws).build();
+        return aws.configure(SqsClient.builder(), deadlines.eventbridge().sqsEndpoint()).build();
     }
 
     @Bean
@@ -100,18 +95,6 @@ public class EventBridgeDeadlinesConfiguration {
                          .withDetail("lastError", String.valueOf(state.lastError()))
                          .build();
         };
-    }
-
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint, AwsProperties aws) {
-        builder.region(Region.of(aws.region()));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        if (aws.hasStaticCredentials()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())));
-        }
-        return builder;
     }
 
     private static String required(String value, String setting) {

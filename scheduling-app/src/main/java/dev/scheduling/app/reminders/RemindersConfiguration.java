@@ -11,12 +11,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,20 +53,12 @@ public class RemindersConfiguration {
     }
 
     private static SnsClient snsClient(ReminderProperties properties, AwsProperties aws) {
-        SnsClientBuilder builder = SnsClient.builder()
-                .region(Region.of(aws.region()))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
+        return aws.configure(SnsClient.builder(), properties.snsEndpoint())
+                  .overrideConfiguration(ClientOverrideConfiguration.builder()
                                                                   .apiCallAttemptTimeout(Duration.ofSeconds(3))
                                                                   .apiCallTimeout(Duration.ofSeconds(10))
-                                                                  .build());
-        if (properties.snsEndpoint() != null) {
-            builder.endpointOverride(properties.snsEndpoint());
-        }
-        if (aws.hasStaticCredentials()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())));
-        }
-        return builder.build();
+                                                                  .build())
+                  .build();
     }
 
     private static String requireTopic(ReminderProperties properties) {
