@@ -11,6 +11,8 @@ import java.time.Duration;
  *
  * @param dataDir                where the embedded stores keep their data (the embedded PostgreSQL under
  *                               {@code postgres/})
+ * @param aggregateCacheSize     how many calendars each node keeps in memory between commands (checked against
+ *                               the event store before use); 0 loads every calendar from the event store each time
  * @param maxAppointmentDuration the longest appointment that can be booked
  * @param snapshotThreshold      a calendar is snapshotted after this many events since its last snapshot
  * @param embeddedPostgresPort   port of the embedded PostgreSQL, 0 for any free port
@@ -22,5 +24,6 @@ public record SchedulingProperties(@DefaultValue("./data") Path dataDir,
                                    @DefaultValue("PT24H") Duration maxAppointmentDuration,
                                    @DefaultValue("100") int snapshotThreshold,
                                    @DefaultValue("0") int embeddedPostgresPort,
-                                   @DefaultValue("8") int commandAttempts) {
+                                   @DefaultValue("8") int commandAttempts,
+                                   @DefaultValue("10000") int aggregateCacheSize) {
 }

@@ -25,6 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 /**
  * The event store: PostgreSQL through Axon's JDBC engine (tables by Flyway), JSON for events, snapshots and
  * everything else Axon stores, so that the audit trail reads as plain JSON.
@@ -36,18 +39,34 @@ public class EventStoreConfiguration {
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
 
+    /** Takes snapshots after the commit, on a thread of its own: a client never waits for a snapshot. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService calendarSnapshotter() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "calendar-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /**
      * Registers the calendar (the domain has no Spring annotation). Its snapshotter is built here from the
      * aggregate's own factory: Axon's Spring snapshotter only finds factories of {@code @Aggregate} beans and would
-     * silently skip every snapshot.
+     * silently skip every snapshot. Calendars are cached between commands ({@link VerifiedAggregateCache}).
      */
     @Bean
-    ConfigurerModule userCalendarAggregate(SchedulingProperties properties) {
+    ConfigurerModule userCalendarAggregate(SchedulingProperties properties, ExecutorService calendarSnapshotter) {
         return configurer -> {
             AggregateConfigurer<UserCalendar> calendar = AggregateConfigurer.defaultConfiguration(UserCalendar.class);
+            if (properties.aggregateCacheSize() > 0) {
+                calendar.configureCache(config -> new VerifiedAggregateCache(config::eventStore,
+                        properties.aggregateCacheSize()));
+            }
             calendar.configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                     AggregateSnapshotter.builder()
                                         .eventStore(config.eventStore())
+                                        // one calendar has at most one snapshot in the making
+                                        .executor(calendarSnapshotter)
                                         .aggregateFactories(calendar.aggregateFactory())
                                         .transactionManager(config.getComponent(TransactionManager.class))
                                         .parameterResolverFactory(config.parameterResolverFactory())

@@ -1,0 +1,48 @@
+package dev.scheduling.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Booking requests that never conflict: slot {@code k} of a user starts {@code k} steps after the base time, and a
+ * slot is shorter than a step. Each benchmark books on users of its own prefix, so figures do not share calendars.
+ */
+final class Bookings {
+
+    private final URI base;
+    private final Instant firstSlot;
+    private final Duration step;
+    private final Duration length;
+
+    Bookings(URI base, Instant firstSlot, Duration step, Duration length) {
+        this.base = base;
+        this.firstSlot = firstSlot;
+        this.step = step;
+        this.length = length;
+    }
+
+    /** Hour-long steps with 30-minute appointments from two days ahead: both reminders are scheduled. */
+    static Bookings hourly(URI base) {
+        return new Bookings(base, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
+                Duration.ofHours(1), Duration.ofMinutes(30));
+    }
+
+    HttpRequest book(String user, long slot) {
+        Instant start = firstSlot.plus(step.multipliedBy(slot));
+        return book(user, start, start.plus(length));
+    }
+
+    HttpRequest book(String user, Instant start, Instant end) {
+        String body = "{\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"title\":\"Benchmark visit\","
+                + "\"location\":\"Room 4\",\"timeZone\":\"Europe/Amsterdam\"}";
+        return HttpRequest.newBuilder(base.resolve("/users/" + user + "/appointments"))
+                          .header("Content-Type", "application/json")
+                          .header("X-Actor", "benchmark")
+                          .timeout(Duration.ofSeconds(30))
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.scheduling.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code scheduling-app/target/scheduling-app-*.jar}) in a JVM of its own, so that its
+ * memory and CPU are its own; its output goes to {@code service.log} in the run directory.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI base;
+
+    private ServiceProcess(Process process, URI base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    static ServiceProcess start(Path jar, List<String> jvmOptions, List<String> settings, Path runDir) {
+        int port = Ports.free();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.address=127.0.0.1");
+        command.add("--server.port=" + port);
+        command.add("--spring.main.banner-mode=off");
+        command.add("--scheduling.data-dir=" + runDir.resolve("service-data"));
+        settings.forEach(setting -> command.add("--" + setting));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                                                         .redirectOutput(runDir.resolve("service.log").toFile())
+                                                         .start();
+            ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port));
+            service.awaitReady(Duration.ofSeconds(120), runDir.resolve("service.log"));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the service did not start", e);
+        }
+    }
+
+    private void awaitReady(Duration timeout, Path log) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness"))
+                                                                   .timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
+    }
+
+    URI base() {
+        return base;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory now and its peak since the start, in KiB, from /proc. */
+    ProcStats.Memory memory() {
+        return ProcStats.memory(process.pid());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean exists(Path jar) {
+        return Files.isRegularFile(jar);
+    }
+}
