@@ -111,7 +111,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         if (isDatabaseUnavailable(e)) {
             log.warn("Refusing a request while the event store is unreachable: {}", e.toString());
             ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
-                    "The event store is unreachable; nothing was changed. Try again shortly.");
+                    "The event store is unreachable. Try again shortly: a command that was cut off may or may not have "
+                            + "been recorded, and a booking retried with the same Idempotency-Key is never made twice.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                                  .body(problem);
         }
@@ -194,13 +195,18 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A failure in JDBC while PostgreSQL does not answer is an outage, whatever the driver or pool called it (a dead
-     * pooled connection says only "Connection is closed"); the database is asked, briefly, rather than guessed at.
+     * A failure in JDBC while PostgreSQL does not answer is an outage, whatever the driver or pool called it; the
+     * database is asked, briefly, rather than guessed at. A broken connection (SQLState class 08: the driver's I/O
+     * errors, the pool's "Connection is closed") is one too, even when the database answers again by the time the
+     * error is handled: under load, requests holding connections from before a restart fail after it is back.
      */
     private boolean isDatabaseUnavailable(Throwable failure) {
         boolean jdbc = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             jdbc |= cause instanceof SQLException;

@@ -90,6 +90,8 @@ public final class EventStoreReader {
                 }
                 case "AppointmentCancelled" -> expected.put(id, new ExpectedAppointment(id, before.userId(),
                         before.start(), before.end(), "CANCELLED", event.sequence()));
+                case "ReminderSent" -> expected.put(id, new ExpectedAppointment(id, before.userId(), before.start(),
+                        before.end(), before.status(), event.sequence()));
                 default -> throw new IllegalStateException("unknown event " + event.type());
             }
         }

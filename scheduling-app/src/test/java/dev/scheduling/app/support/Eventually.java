@@ -16,12 +16,16 @@ public final class Eventually {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Not within " + limit + ": " + what);
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
+            pause(Duration.ofMillis(50));
+        }
+    }
+
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 }

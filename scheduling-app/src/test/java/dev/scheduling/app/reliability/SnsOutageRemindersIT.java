@@ -1,0 +1,110 @@
+package dev.scheduling.app.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.EventStoreReader.StoredEvent;
+import dev.scheduling.app.support.Eventually;
+import dev.scheduling.app.support.MotoServer;
+import dev.scheduling.app.support.ReliabilityReport;
+import dev.scheduling.app.support.RunningService;
+import dev.scheduling.app.support.TcpProxy;
+import dev.scheduling.app.support.TestPostgres;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Promise 4: 20 reminders fall due while SNS is unreachable (the network to moto cut by a proxy). After it returns
+ * every one is delivered to the subscribed queue and recorded once on its calendar; deliveries are counted per
+ * reminder id, duplicates (a publish that reached SNS but whose answer was lost would be sent again) reported.
+ */
+class SnsOutageRemindersIT {
+
+    private static final int REMINDERS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void reminders_due_during_an_sns_outage_are_all_delivered_after_it_and_recorded_once() throws Exception {
+        MotoServer moto = MotoServer.shared();
+        String[] topic = moto.topicWithQueue("reminders-many-outage");
+        String database = TestPostgres.newDatabase();
+        EventStoreReader eventStore = new EventStoreReader(database);
+        Instant cutAt;
+        try (TcpProxy network = new TcpProxy(moto.port());
+             RunningService service = RunningService.onDatabase(database, Stream.concat(
+                     Stream.of(MotoServer.snsSettings(topic[0], network.endpoint())),
+                     Stream.of("scheduling.reminders.offsets=PT45S", "scheduling.reminders.first-retry-delay=PT1S",
+                             "scheduling.reminders.max-retry-delay=PT2S")).toArray(String[]::new))) {
+            // due 15 to 25 s from now, while SNS is cut off until 35 s from now; the appointments start after that
+            Instant firstStart = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+            Instant restoreAt = firstStart.minusSeconds(25);
+            for (int i = 0; i < REMINDERS; i++) {
+                assertThat(service.api().post("/users/sns-" + i + "/appointments")
+                                  .json(Bookings.at(firstStart.plusMillis(500L * i), Duration.ofMinutes(30)).json())
+                                  .send().status()).isEqualTo(201);
+            }
+            network.cut();
+            cutAt = Instant.now();
+            Eventually.pause(Duration.between(Instant.now(), restoreAt));
+            assertThat(remindersSent(eventStore)).as("recorded while SNS was unreachable").isEmpty();
+            network.restore();
+
+            Map<String, Integer> deliveries = new TreeMap<>();
+            Instant deadline = Instant.now().plusSeconds(40);
+            while (Instant.now().isBefore(deadline) && deliveries.size() < REMINDERS) {
+                receive(moto, topic[1], deliveries);
+            }
+            Instant lateDuplicates = Instant.now().plusSeconds(5);
+            while (Instant.now().isBefore(lateDuplicates)) {
+                receive(moto, topic[1], deliveries);
+            }
+            assertThat(deliveries).hasSize(REMINDERS);
+            Eventually.await("every reminder recorded", Duration.ofSeconds(20),
+                    () -> remindersSent(eventStore).size() == REMINDERS);
+            Set<String> recorded = new HashSet<>(remindersSent(eventStore).stream()
+                    .map(e -> e.payload().path("reminderId").asText()).toList());
+            assertThat(recorded).isEqualTo(deliveries.keySet());
+            int duplicates = deliveries.values().stream().mapToInt(n -> n - 1).sum();
+            double failed = service.api().get("/actuator/metrics/scheduling.reminders.publish.failures").send().json()
+                                   .path("measurements").get(0).path("value").asDouble();
+            ReliabilityReport.record("4 (SNS outage)", String.format(
+                    "%d reminders due during a %d s SNS outage: %.0f failed publishes retried, all %d delivered after it "
+                            + "(%d duplicate deliveries), each recorded once on its calendar; lost 0",
+                    REMINDERS, Duration.between(cutAt, restoreAt).toSeconds(), failed, deliveries.size(), duplicates));
+        }
+    }
+
+    private static void receive(MotoServer moto, String queueUrl, Map<String, Integer> deliveries) {
+        List<Message> batch = moto.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1)
+                                                              .maxNumberOfMessages(10)).messages();
+        for (Message message : batch) {
+            moto.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            try {
+                JsonNode envelope = JSON.readTree(message.body());
+                deliveries.merge(envelope.path("MessageAttributes").path("reminderId").path("Value").asText(), 1,
+                        Integer::sum);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static List<StoredEvent> remindersSent(EventStoreReader eventStore) {
+        return eventStore.calendars().stream().filter(c -> c.startsWith("sns-"))
+                         .flatMap(c -> eventStore.events(c).stream())
+                         .filter(e -> e.type().endsWith(".ReminderSent")).toList();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.scheduling.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The packaged service ({@code target/scheduling-app-*.jar}, built by {@code mvn verify} before the integration
+ * tests) in a process of its own, which a test can kill with SIGKILL: no shutdown hook, no graceful anything.
+ */
+public final class PackagedService implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final int port;
+    private final Api api;
+
+    private PackagedService(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        this.api = new Api("http://127.0.0.1:" + port);
+    }
+
+    /** Starts the service with {@code settings} ({@code key=value}), output to {@code log}, and waits until healthy. */
+    public static PackagedService start(Path log, String... settings) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString(), "--server.address=127.0.0.1", "--server.port=" + port));
+        Stream.of(settings).map(setting -> "--" + setting).forEach(command::add);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                                                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                                                         .start();
+            PackagedService service = new PackagedService(process, port);
+            service.awaitHealthy(Duration.ofSeconds(120));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path jar() {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("scheduling-app-.*\\.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("package the service first (mvn verify does)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy(Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health")).build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Eventually.pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("the service did not become healthy within " + limit);
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.scheduling.app.support;
+
+import dev.scheduling.app.support.EventStoreReader.ExpectedAppointment;
+import dev.scheduling.projections.appointments.AppointmentItem;
+import dev.scheduling.projections.appointments.AppointmentTable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The read model table as the tests see it, to be compared with what the event store says it must hold. */
+public final class ReadModelTable {
+
+    private final AppointmentTable table;
+
+    public ReadModelTable(DynamoDbServer dynamoDb, String tableName) {
+        this.table = new AppointmentTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb.client()).build(),
+                tableName);
+    }
+
+    public Map<String, ExpectedAppointment> items() {
+        return table.all().stream().collect(Collectors.toMap(AppointmentItem::getAppointmentId,
+                item -> new ExpectedAppointment(item.getAppointmentId(), item.getUserId(), Instant.parse(item.getStart()),
+                        item.getEnd() == null ? null : Instant.parse(item.getEnd()), item.getStatus(), item.getVersion())));
+    }
+
+    /** Appointments where the table and the event store differ (missing on either side, or another state). */
+    public static int differences(Map<String, ExpectedAppointment> expected, Map<String, ExpectedAppointment> actual) {
+        Map<String, ExpectedAppointment> union = new HashMap<>(expected);
+        union.putAll(actual);
+        return (int) union.keySet().stream().filter(id -> !java.util.Objects.equals(expected.get(id), actual.get(id)))
+                          .count();
+    }
+}
