@@ -28,6 +28,7 @@ public class AppointmentTable {
 
     private static final TableSchema<AppointmentItem> SCHEMA = TableSchema.fromBean(AppointmentItem.class);
     private static final int BATCH_LIMIT = 25;
+    private static final int SCAN_PAGE = 500;
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<AppointmentItem> table;
@@ -115,12 +116,15 @@ public class AppointmentTable {
         return items;
     }
 
-    /** Deletes every item, in batches of 25, until the table is empty. */
+    /**
+     * Deletes every item, in batches of 25, until the table is empty. Scans in pages of {@value #SCAN_PAGE} ids:
+     * a page of DynamoDB's default 1 MB took longer than a call may take once the table held 200,000 items.
+     */
     public int deleteAll() {
         int deleted = 0;
         List<Key> keys = new ArrayList<>();
         for (AppointmentItem item : table.scan(ScanEnhancedRequest.builder().attributesToProject("appointmentId")
-                                                                  .build()).items()) {
+                                                                  .limit(SCAN_PAGE).build()).items()) {
             keys.add(Key.builder().partitionValue(item.getAppointmentId()).build());
             if (keys.size() == BATCH_LIMIT) {
                 deleted += delete(keys);
