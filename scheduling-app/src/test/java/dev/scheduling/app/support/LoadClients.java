@@ -83,10 +83,6 @@ public final class LoadClients implements AutoCloseable {
         }
     }
 
-    public int sent() {
-        return outcomes.size();
-    }
-
     /** "1200 x 201, 3 x 409": how many requests got each status. */
     public static String statuses(List<Outcome> outcomes) {
         Map<Integer, Integer> counts = new TreeMap<>();

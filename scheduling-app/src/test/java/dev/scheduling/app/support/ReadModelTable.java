@@ -8,6 +8,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** The read model table as the tests see it, to be compared with what the event store says it must hold. */
@@ -30,7 +31,7 @@ public final class ReadModelTable {
     public static int differences(Map<String, ExpectedAppointment> expected, Map<String, ExpectedAppointment> actual) {
         Map<String, ExpectedAppointment> union = new HashMap<>(expected);
         union.putAll(actual);
-        return (int) union.keySet().stream().filter(id -> !java.util.Objects.equals(expected.get(id), actual.get(id)))
+        return (int) union.keySet().stream().filter(id -> !Objects.equals(expected.get(id), actual.get(id)))
                           .count();
     }
 }
