@@ -13,20 +13,22 @@ import java.time.temporal.ChronoUnit;
 final class Bookings {
 
     private final URI base;
+    private final String token;
     private final Instant firstSlot;
     private final Duration step;
     private final Duration length;
 
-    Bookings(URI base, Instant firstSlot, Duration step, Duration length) {
+    Bookings(URI base, String token, Instant firstSlot, Duration step, Duration length) {
         this.base = base;
+        this.token = token;
         this.firstSlot = firstSlot;
         this.step = step;
         this.length = length;
     }
 
     /** Hour-long steps with 30-minute appointments from two days ahead: both reminders are scheduled. */
-    static Bookings hourly(URI base) {
-        return new Bookings(base, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
+    static Bookings hourly(URI base, String token) {
+        return new Bookings(base, token, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
                 Duration.ofHours(1), Duration.ofMinutes(30));
     }
 
@@ -40,7 +42,7 @@ final class Bookings {
                 + "\"location\":\"Room 4\",\"timeZone\":\"Europe/Amsterdam\"}";
         return HttpRequest.newBuilder(base.resolve("/users/" + user + "/appointments"))
                           .header("Content-Type", "application/json")
-                          .header("X-Actor", "benchmark")
+                          .header("Authorization", "Bearer " + token)
                           .timeout(Duration.ofSeconds(30))
                           .POST(HttpRequest.BodyPublishers.ofString(body))
                           .build();

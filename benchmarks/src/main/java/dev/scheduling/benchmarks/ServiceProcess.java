@@ -1,5 +1,7 @@
 package dev.scheduling.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +23,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private String token;
 
     private ServiceProcess(Process process, URI base) {
         this.process = process;
@@ -45,6 +48,7 @@ final class ServiceProcess implements AutoCloseable {
                                                          .start();
             ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port));
             service.awaitReady(Duration.ofSeconds(120), runDir.resolve("service.log"));
+            service.token = service.localToken();
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException("the service did not start", e);
@@ -78,6 +82,34 @@ final class ServiceProcess implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    /** The harness's bearer token: a member of staff (front-desk and admin) issued by the service's local mode. */
+    String token() {
+        return token;
+    }
+
+    /** A request to {@code path} of the service, with the harness's token. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
+    }
+
+    private String localToken() {
+        String body = "{\"subject\":\"benchmark\",\"roles\":[\"front-desk\",\"admin\"],\"ttl\":\"P1D\"}";
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/local/tokens"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no token from the service: " + response.statusCode() + " " + response.body());
+            }
+            return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no token from the service", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     long pid() {

@@ -138,7 +138,12 @@ public final class Suite {
                     "scheduling.read-model.dynamodb-endpoint=" + dynamoDb.endpoint(),
                     "scheduling.read-model.table-name=appointments-bench",
                     "scheduling.aws.access-key-id=local",
-                    "scheduling.aws.secret-access-key=local"), runDir);
+                    "scheduling.aws.secret-access-key=local",
+                    // capacity is measured here, not abuse: one caller books for thousands of calendars, and B4 grows
+                    // one calendar to 100,000 appointments (the limiter itself still runs on every request)
+                    "scheduling.security.rate-limits.staff-commands-per-minute=100000000",
+                    "scheduling.security.rate-limits.staff-reads-per-minute=100000000",
+                    "scheduling.max-future-appointments=1000000"), runDir);
             try {
                 warmUp();
                 double baselineInserts = insertBaseline();
@@ -220,7 +225,7 @@ public final class Suite {
     // ---- warm-up, B2 ----------------------------------------------------------------------------------------
 
     private void warmUp() {
-        Bookings bookings = Bookings.hourly(service.base());
+        Bookings bookings = Bookings.hourly(service.base(), service.token());
         Load.Result result = Load.run(http, CLIENTS, mode.warmUp(), Long.MAX_VALUE,
                 i -> bookings.book("warm-" + (i % 1000), i / 1000));
         System.out.printf("warm-up: %d bookings in %.1f s (%s)%n", result.requests(), result.seconds(),
@@ -276,7 +281,7 @@ public final class Suite {
     // ---- B1, B7, B9 -----------------------------------------------------------------------------------------
 
     private Load.Result bookingThroughput(double baselineInserts) throws Exception {
-        Bookings bookings = Bookings.hourly(service.base());
+        Bookings bookings = Bookings.hourly(service.base(), service.token());
         AtomicBoolean running = new AtomicBoolean(true);
         Histogram lag = new Histogram(3_600_000_000L, 3);
         Thread prober = new Thread(() -> probeProjectionLag(running, lag), "lag-prober");
@@ -337,7 +342,7 @@ public final class Suite {
      * at most 10 a second, so the probes themselves are a small part of the load.
      */
     private void probeProjectionLag(AtomicBoolean running, Histogram lag) {
-        Bookings bookings = Bookings.hourly(service.base());
+        Bookings bookings = Bookings.hourly(service.base(), service.token());
         long slot = 0;
         while (running.get()) {
             try {
@@ -347,7 +352,7 @@ public final class Suite {
                     continue;
                 }
                 String location = booked.headers().firstValue("Location").orElseThrow();
-                HttpRequest read = HttpRequest.newBuilder(service.base().resolve(location)).GET().build();
+                HttpRequest read = service.request(location).GET().build();
                 while (http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                     if (System.nanoTime() - acknowledged > Duration.ofMinutes(10).toNanos()) {
                         throw new IllegalStateException("booking " + location + " not visible after 10 minutes");
@@ -368,7 +373,7 @@ public final class Suite {
     // ---- B3 -------------------------------------------------------------------------------------------------
 
     private void hotCalendar(double baselineInserts, Load.Result b1) {
-        Bookings bookings = Bookings.hourly(service.base());
+        Bookings bookings = Bookings.hourly(service.base(), service.token());
         ProcStats.Cpu before = cpu();
         profiler.start(service.pid(), "B3");
         Load.Result result = Load.run(http, CLIENTS, mode.b3(), Long.MAX_VALUE, i -> bookings.book("b3-hot", i));
@@ -394,7 +399,7 @@ public final class Suite {
         Map<Integer, Histogram> latencies = new HashMap<>();
         for (int size : mode.b4Sizes()) {
             String user = "b4-size-" + size;
-            Bookings bookings = new Bookings(service.base(), firstSlot, Duration.ofMinutes(10), Duration.ofMinutes(5));
+            Bookings bookings = new Bookings(service.base(), service.token(), firstSlot, Duration.ofMinutes(10), Duration.ofMinutes(5));
             if (size > 0) {
                 ProcStats.Cpu before = cpu();
                 Load.Result seeded = Load.run(http, CLIENTS, Duration.ofHours(2), size, i -> bookings.book(user, i));
@@ -456,7 +461,7 @@ public final class Suite {
         int n = mode.b8Reminders();
         Instant firstDue = Instant.now().plus(mode.b8Lead()).truncatedTo(ChronoUnit.SECONDS);
         long windowMillis = mode.b8Window().toMillis();
-        Bookings bookings = Bookings.hourly(service.base());
+        Bookings bookings = Bookings.hourly(service.base(), service.token());
         ProcStats.Cpu before = cpu();
         long started = System.nanoTime();
         Load.Result booked = Load.run(http, CLIENTS, mode.b8Lead(), n, i -> {
@@ -519,7 +524,7 @@ public final class Suite {
     private void replay(BenchDynamoDb dynamoDb) throws Exception {
         long events = countEvents();
         if (events < mode.b6Events()) {
-            Bookings bookings = Bookings.hourly(service.base());
+            Bookings bookings = Bookings.hourly(service.base(), service.token());
             long missing = mode.b6Events() - events;
             Load.Result topUp = Load.run(http, CLIENTS, Duration.ofHours(2), missing,
                     i -> bookings.book("b6-u" + (i % 10_000), i / 10_000));
@@ -532,7 +537,7 @@ public final class Suite {
         ProcStats.Cpu before = cpu();
         profiler.start(service.pid(), "B6");
         long started = System.nanoTime();
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(service.base().resolve("/admin/projections/appointments/replay"))
+        HttpResponse<String> accepted = http.send(service.request("/admin/projections/appointments/replay")
                                                              .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
@@ -620,7 +625,7 @@ public final class Suite {
 
     private void awaitProjectionCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest status = HttpRequest.newBuilder(service.base().resolve("/admin/projections/appointments")).GET().build();
+        HttpRequest status = service.request("/admin/projections/appointments").GET().build();
         while (System.nanoTime() < deadline) {
             try {
                 JsonNode body = JSON.readTree(http.send(status, HttpResponse.BodyHandlers.ofString()).body());

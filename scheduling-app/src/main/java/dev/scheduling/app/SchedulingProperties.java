@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param maxAppointmentDuration the longest appointment that can be booked
  * @param snapshotThreshold      a calendar is snapshotted after this many events since its last snapshot
  * @param embeddedPostgresPort   port of the embedded PostgreSQL, 0 for any free port
+ * @param maxFutureAppointments  how many appointments one calendar may hold ahead of it (not started, not
+ *                               cancelled); one more booking is refused with {@code 409 calendar-full}
  * @param commandAttempts        how often a command that lost a race on its calendar (another node or thread
  *                               wrote first) is tried in all before the client gets a 409
  */
@@ -25,5 +27,6 @@ public record SchedulingProperties(@DefaultValue("./data") Path dataDir,
                                    @DefaultValue("100") int snapshotThreshold,
                                    @DefaultValue("0") int embeddedPostgresPort,
                                    @DefaultValue("8") int commandAttempts,
-                                   @DefaultValue("10000") int aggregateCacheSize) {
+                                   @DefaultValue("10000") int aggregateCacheSize,
+                                   @DefaultValue("10000") int maxFutureAppointments) {
 }

@@ -203,17 +203,19 @@ class AppointmentCommandsIT {
     }
 
     @Test
-    void every_event_records_the_actor_and_the_request_id() {
-        Response booked = api.post("/users/" + user + "/appointments").json(Bookings.at(day(3), HOUR).json())
-                             .header("X-Actor", "front-desk@clinic").header("X-Request-Id", "req-42").send();
+    void every_event_records_the_token_subject_as_actor_and_the_request_id() {
+        Response booked = api.as("desk-7", "front-desk").post("/users/" + user + "/appointments")
+                             .json(Bookings.at(day(3), HOUR).json())
+                             .header("X-Actor", "someone-else").header("X-Request-Id", "req-42").send();
         assertThat(booked.header("X-Request-Id")).isEqualTo("req-42");
         String id = booked.json().path("id").asText();
-        Response cancelled = api.delete("/users/" + user + "/appointments/" + id).send();
+        Response cancelled = api.as(user).delete("/users/" + user + "/appointments/" + id).send();
 
         var events = eventStore.events(user);
-        assertThat(events.get(0).metadata().path("actor").asText()).isEqualTo("front-desk@clinic");
+        assertThat(events.get(0).metadata().path("actor").asText()).isEqualTo("desk-7");
+        assertThat(events.get(0).metadata().path("clientId").asText()).isEqualTo("local");
         assertThat(events.get(0).metadata().path("correlationId").asText()).isEqualTo("req-42");
-        assertThat(events.get(1).metadata().path("actor").asText()).isEqualTo("anonymous");
+        assertThat(events.get(1).metadata().path("actor").asText()).isEqualTo(user);
         assertThat(events.get(1).metadata().path("correlationId").asText())
                 .isEqualTo(cancelled.header("X-Request-Id")).matches("[0-9a-f-]{36}");
     }

@@ -72,10 +72,12 @@ class AuditIT {
         slotA2 = day(6).plus(HOUR.multipliedBy(14));
         slotB = day(7).plus(HOUR.multipliedBy(10));
 
-        a = step("AppointmentBooked", "req-a", api.post("/users/audrey/appointments").header("X-Request-Id", "req-a")
-                .header("X-Actor", "desk").json(Bookings.at(slotA1, HOUR).json()).send()).json().path("id").asText();
+        // the actor is the token's subject: a front-desk caller, then the calendar's owner; X-Actor is not read
+        a = step("AppointmentBooked", "req-a", api.as("desk", "front-desk").post("/users/audrey/appointments")
+                .header("X-Request-Id", "req-a").header("X-Actor", "someone-else")
+                .json(Bookings.at(slotA1, HOUR).json()).send()).json().path("id").asText();
         steps.set(0, new Step(steps.get(0).after(), "AppointmentBooked", a, "req-a"));
-        b = step("AppointmentBooked", "req-b", api.post("/users/audrey/appointments").header("X-Request-Id", "req-b")
+        b = step("AppointmentBooked", "req-b", api.as("audrey").post("/users/audrey/appointments").header("X-Request-Id", "req-b")
                 .json(Bookings.at(slotB, HOUR).json()).send()).json().path("id").asText();
         steps.set(1, new Step(steps.get(1).after(), "AppointmentBooked", b, "req-b"));
         step("AppointmentRescheduled", "req-c", api.post("/users/audrey/appointments/" + a + "/reschedule")
@@ -114,7 +116,9 @@ class AuditIT {
             assertThat(event.path("revision").asText()).isEqualTo("1");
         }
         assertThat(events.get(0).path("actor").asText()).isEqualTo("desk");
-        assertThat(events.get(1).path("actor").asText()).isEqualTo("anonymous");
+        assertThat(events.get(0).path("clientId").asText()).isEqualTo("local");
+        assertThat(events.get(1).path("actor").asText()).isEqualTo("audrey");
+        assertThat(events.get(2).path("actor").asText()).isEqualTo(Api.STAFF);
         assertThat(events.get(2).path("payload").path("newSlot").path("start").asText()).isEqualTo(slotA2.toString());
         JsonNode reminder = events.get(5);
         assertThat(reminder.path("type").asText()).isEqualTo("ReminderSent");
@@ -188,7 +192,8 @@ class AuditIT {
     void an_export_streams_twenty_thousand_events_in_global_order() throws Exception {
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(baseUrl + "admin/audit/export?from=" + bulkFrom + "&to=" + bulkFrom.plus(Duration.ofDays(1))))
-                .header("Accept", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "application/x-ndjson").header("Authorization", "Bearer " + api.token()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
         long counted = 0;
@@ -232,7 +237,8 @@ class AuditIT {
     @Test
     void a_calendar_of_twenty_thousand_events_streams_as_ndjson() throws Exception {
         HttpResponse<InputStream> calendar = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl + "users/bulk/history")).header("Accept", "application/x-ndjson").build(),
+                URI.create(baseUrl + "users/bulk/history")).header("Accept", "application/x-ndjson")
+                .header("Authorization", "Bearer " + api.token()).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(calendar.body(), StandardCharsets.UTF_8))) {
             List<String> first = new ArrayList<>();

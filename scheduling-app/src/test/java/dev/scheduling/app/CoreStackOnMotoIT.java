@@ -2,6 +2,7 @@ package dev.scheduling.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.CognitoOnMoto;
 import dev.scheduling.app.support.EventBridgeOnMoto;
 import dev.scheduling.app.support.Eventually;
 import dev.scheduling.app.support.MotoServer;
@@ -55,6 +56,12 @@ class CoreStackOnMotoIT {
                 outputs.get("DeadlineDeadLetterQueueArn"));
         scheduler.scheduler().createScheduleGroup(r -> r.name(outputs.get("DeadlineScheduleGroupName")));
         String subscriber = subscribeQueue(moto, outputs.get("ReminderTopicArn"));
+        assertThat(outputs).containsKeys("SecurityJwtIssuerUri", "SecurityJwtJwkSetUri", "SecurityJwtAllowedClientIds");
+        // moto's CloudFormation skips Cognito resources too: the pool is made through the Cognito API, and the service
+        // takes its issuer from it in the aws profile's jwt mode
+        CognitoOnMoto cognito = CognitoOnMoto.create(moto, "scheduling-" + SUFFIX);
+        String user = cognito.createUser("stacy@clinic.example", "Correct-Horse-9");
+        String token = cognito.signIn("stacy@clinic.example", "Correct-Horse-9").accessToken();
 
         try (RunningService service = RunningService.onDatabaseWith(TestPostgres.newDatabase(),
                 "spring.profiles.active=aws",
@@ -72,10 +79,11 @@ class CoreStackOnMotoIT {
                 "scheduling.deadlines.eventbridge.long-poll=PT1S",
                 "scheduling.deadlines.eventbridge.scheduler-endpoint=" + moto.endpoint(),
                 "scheduling.deadlines.eventbridge.sqs-endpoint=" + moto.endpoint(),
-                "scheduling.aws.access-key-id=test", "scheduling.aws.secret-access-key=test")) {
+                "scheduling.aws.access-key-id=test", "scheduling.aws.secret-access-key=test",
+                cognito.issuerSettings()[0], cognito.issuerSettings()[1], cognito.issuerSettings()[2])) {
             scheduler.startClock();
             Instant start = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-            var booked = service.api().post("/users/stacy/appointments")
+            var booked = service.api().withToken(token).post("/users/" + user + "/appointments")
                                 .json(Bookings.at(start, Duration.ofMinutes(30)).title("Stack check").json()).send();
             assertThat(booked.status()).isEqualTo(201);
             String id = booked.json().path("id").asText();

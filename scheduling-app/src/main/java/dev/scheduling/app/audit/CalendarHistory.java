@@ -105,6 +105,7 @@ public class CalendarHistory {
         JsonNode payloadJson = json.valueToTree(payload);
         return new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
                 revision(payload), event.getTimestamp(), text(event.getMetaData().get(EventStoreConfiguration.ACTOR)),
+                text(event.getMetaData().get(EventStoreConfiguration.CLIENT_ID)),
                 text(event.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)), appointmentId, payloadJson);
     }
 

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** One event of a calendar, as auditors read it. */
 public record HistoryEntry(long sequence, String type, String revision, Instant time, String actor,
-                           String correlationId, String appointmentId, JsonNode payload) {
+                           String clientId, String correlationId, String appointmentId, JsonNode payload) {
 }

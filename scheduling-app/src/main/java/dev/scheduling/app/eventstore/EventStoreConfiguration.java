@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.domain.calendar.CalendarCapacity;
 import dev.scheduling.domain.calendar.SlotPolicy;
 import dev.scheduling.domain.calendar.UserCalendar;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -38,6 +39,8 @@ public class EventStoreConfiguration {
     /** Metadata keys every command carries and every event it causes inherits. */
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
+    /** The OAuth2 client the actor's token came through, when it names one. */
+    public static final String CLIENT_ID = "clientId";
 
     /** Takes snapshots after the commit, on a thread of its own: a client never waits for a snapshot. */
     @Bean(destroyMethod = "shutdown")
@@ -83,17 +86,22 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    CalendarCapacity calendarCapacity(SchedulingProperties properties) {
+        return new CalendarCapacity(properties.maxFutureAppointments());
+    }
+
+    @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresDuplicateKeyResolver();
     }
 
     /**
-     * Copies who acted and the client's request id from each command to the events it causes. Replaces Axon's
+     * Copies who acted (and through which client) and the client's request id from each command to the events it causes. Replaces Axon's
      * default MessageOriginProvider, which would store the command message's own id as the correlation id.
      */
     @Bean
     CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(ACTOR, CLIENT_ID, CORRELATION_ID);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.scheduling.app.http;
 import dev.scheduling.app.commands.AppointmentIds;
 import dev.scheduling.app.commands.CalendarCommands;
 import dev.scheduling.app.commands.RequestMetadata;
+import dev.scheduling.app.security.CallerAuthentication;
 import dev.scheduling.domain.calendar.Appointment;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
@@ -37,9 +38,6 @@ import java.time.Instant;
 public class AppointmentCommandController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String ACTOR = "X-Actor";
-    static final String ANONYMOUS = "anonymous";
-    private static final int MAX_ACTOR_LENGTH = 128;
 
     private final CalendarCommands commands;
     private final AppointmentIds appointmentIds;
@@ -58,7 +56,7 @@ public class AppointmentCommandController {
     public ResponseEntity<AppointmentResponse> book(@PathVariable("userId") String userId,
                                                     @RequestBody BookingRequest body,
                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                                    @RequestHeader(name = ACTOR, required = false) String actor,
+                                                    CallerAuthentication caller,
                                                     HttpServletRequest request) {
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
@@ -68,7 +66,7 @@ public class AppointmentCommandController {
         String location = fields.text("location", body.location());
         var timeZone = fields.timeZone("timeZone", body.timeZone());
         String key = fields.header(IDEMPOTENCY_KEY, idempotencyKey, RequestFields.MAX_IDEMPOTENCY_KEY_LENGTH, true);
-        RequestMetadata metadata = metadata(fields, actor, request);
+        RequestMetadata metadata = metadata(fields, caller, request);
         fields.validate();
 
         AppointmentId id = key == null ? appointmentIds.next() : appointmentIds.forIdempotencyKey(user, key);
@@ -89,14 +87,14 @@ public class AppointmentCommandController {
     public AppointmentResponse reschedule(@PathVariable("userId") String userId,
                                           @PathVariable("appointmentId") String appointmentId,
                                           @RequestBody RescheduleRequest body,
-                                          @RequestHeader(name = ACTOR, required = false) String actor,
+                                          CallerAuthentication caller,
                                           HttpServletRequest request) {
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
         AppointmentId id = fields.appointmentId(appointmentId);
         Instant start = fields.instant("start", body.start());
         Instant end = fields.instant("end", body.end());
-        RequestMetadata metadata = metadata(fields, actor, request);
+        RequestMetadata metadata = metadata(fields, caller, request);
         fields.validate();
 
         var command = new RescheduleAppointment(user, id, new TimeSlot(start, end), clock.instant());
@@ -109,22 +107,24 @@ public class AppointmentCommandController {
     public ResponseEntity<Void> cancel(@PathVariable("userId") String userId,
                                        @PathVariable("appointmentId") String appointmentId,
                                        @RequestParam(name = "reason", required = false) String reason,
-                                       @RequestHeader(name = ACTOR, required = false) String actor,
+                                       CallerAuthentication caller,
                                        HttpServletRequest request) {
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
         AppointmentId id = fields.appointmentId(appointmentId);
         String checkedReason = fields.text("reason", reason);
-        RequestMetadata metadata = metadata(fields, actor, request);
+        RequestMetadata metadata = metadata(fields, caller, request);
         fields.validate();
 
         commands.send(new CancelAppointment(user, id, checkedReason, clock.instant()), metadata);
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
-    private static RequestMetadata metadata(RequestFields fields, String actor, HttpServletRequest request) {
-        String checkedActor = fields.header(ACTOR, actor, MAX_ACTOR_LENGTH, false);
+    /** The actor is the token's subject: who the caller claims to be in headers or bodies is never read. */
+    private static RequestMetadata metadata(RequestFields fields, CallerAuthentication caller,
+                                            HttpServletRequest request) {
         fields.reject(RequestIdFilter.errors(request));
-        return new RequestMetadata(checkedActor == null ? ANONYMOUS : checkedActor, RequestIdFilter.requestId(request));
+        return new RequestMetadata(caller.caller().subject(), caller.caller().clientId(),
+                RequestIdFilter.requestId(request));
     }
 }

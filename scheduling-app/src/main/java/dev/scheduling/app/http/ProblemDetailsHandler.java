@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.scheduling.app.commands.CommandFailure;
 import dev.scheduling.app.commands.ConcurrentModificationException;
+import dev.scheduling.app.security.LocalTokensRefusedException;
 import dev.scheduling.domain.calendar.CalendarError;
 import dev.scheduling.domain.calendar.CalendarException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -55,7 +56,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             CalendarError.START_IN_PAST.code(), HttpStatus.BAD_REQUEST,
             CalendarError.APPOINTMENT_TOO_LONG.code(), HttpStatus.BAD_REQUEST,
             CalendarError.INVALID_TIME_SLOT.code(), HttpStatus.BAD_REQUEST,
-            CalendarError.INVALID_VALUE.code(), HttpStatus.BAD_REQUEST);
+            CalendarError.INVALID_VALUE.code(), HttpStatus.BAD_REQUEST,
+            CalendarError.CALENDAR_FULL.code(), HttpStatus.CONFLICT);
 
     /** Rules about the slot are also field errors of the request, so a form can show them where they belong. */
     private static final Map<String, String> FIELD_OF_CODE = Map.of(
@@ -91,6 +93,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownProjectionException.class)
     ResponseEntity<ProblemDetail> unknownProjection(UnknownProjectionException e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "projection-not-found", e.getMessage()));
+    }
+
+    @ExceptionHandler(LocalTokensRefusedException.class)
+    ResponseEntity<ProblemDetail> localTokensRefused(LocalTokensRefusedException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage()));
     }
 
     @ExceptionHandler(UnableToClaimTokenException.class)

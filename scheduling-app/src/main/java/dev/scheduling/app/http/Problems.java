@@ -16,7 +16,7 @@ import java.util.Map;
  * Problem details (RFC 9457) with a stable {@code type} per error, {@code urn:scheduling:problem:<code>}, and the
  * same code in a {@code code} member for clients that prefer a plain string.
  */
-final class Problems {
+public final class Problems {
 
     static final String TYPE_PREFIX = "urn:scheduling:problem:";
 
@@ -25,6 +25,9 @@ final class Problems {
     static final String CONCURRENT_MODIFICATION = "concurrent-modification";
     static final String SERVICE_UNAVAILABLE = "service-unavailable";
     static final String INTERNAL_ERROR = "internal-error";
+    public static final String UNAUTHENTICATED = "unauthenticated";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String RATE_LIMITED = "rate-limited";
 
     private static final Map<Integer, String> CODES_OF_PLAIN_STATUSES = Map.of(
             400, MALFORMED_REQUEST,
@@ -46,6 +49,10 @@ final class Problems {
             Map.entry("appointment-too-long", "The appointment is too long"),
             Map.entry("invalid-time-slot", "Invalid time slot"),
             Map.entry("invalid-value", "Invalid value"),
+            Map.entry("calendar-full", "The calendar holds as many future appointments as it may"),
+            Map.entry(UNAUTHENTICATED, "Authentication required"),
+            Map.entry(FORBIDDEN, "Not allowed"),
+            Map.entry(RATE_LIMITED, "Too many requests"),
             Map.entry(INVALID_REQUEST, "Invalid request"),
             Map.entry(MALFORMED_REQUEST, "Malformed request"),
             Map.entry(CONCURRENT_MODIFICATION, "The calendar was changed concurrently"));
@@ -54,14 +61,14 @@ final class Problems {
     }
 
     /** Writes a problem straight to the response, for filters that answer before Spring MVC sees the request. */
-    static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
+    public static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
             throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
-    static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         stamp(problem, code);
         return problem;

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +40,13 @@ public final class PackagedService implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar().toString(), "--server.address=127.0.0.1", "--server.port=" + port));
-        Stream.of(settings).map(setting -> "--" + setting).forEach(command::add);
+        Map<String, String> arguments = new LinkedHashMap<>(TestSettings.UNLIMITED_RATES);
+        for (String setting : settings) {
+            int split = setting.indexOf('=');
+            arguments.put(setting.substring(0, split), setting.substring(split + 1));
+        }
+        // each key once: Spring joins repeated command-line options with commas
+        arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

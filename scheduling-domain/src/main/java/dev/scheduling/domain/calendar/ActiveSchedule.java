@@ -52,6 +52,16 @@ final class ActiveSchedule {
         return byStart.size();
     }
 
+    /** How many start after {@code instant}, counting no further than {@code atMost}. */
+    int countStartingAfter(Instant instant, int atMost) {
+        int count = 0;
+        for (var iterator = byStart.tailMap(instant, false).keySet().iterator(); iterator.hasNext() && count < atMost; ) {
+            iterator.next();
+            count++;
+        }
+        return count;
+    }
+
     private static boolean isMoving(Map.Entry<Instant, Appointment> entry, AppointmentId moving) {
         return Objects.equals(entry.getValue().id(), moving);
     }

@@ -10,7 +10,8 @@ public enum CalendarError {
     START_IN_PAST("start-in-past"),
     APPOINTMENT_TOO_LONG("appointment-too-long"),
     INVALID_TIME_SLOT("invalid-time-slot"),
-    INVALID_VALUE("invalid-value");
+    INVALID_VALUE("invalid-value"),
+    CALENDAR_FULL("calendar-full");
 
     private final String code;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 public abstract sealed class CalendarException extends RuntimeException
         permits AppointmentOverlapException, AppointmentNotFoundException, AppointmentCancelledException,
         AppointmentAlreadyStartedException, IdempotencyKeyReusedException, StartInPastException,
-        AppointmentTooLongException, InvalidTimeSlotException, InvalidValueException {
+        AppointmentTooLongException, InvalidTimeSlotException, InvalidValueException, CalendarFullException {
 
     private final CalendarError error;
     private final Map<String, String> data;

@@ -30,7 +30,7 @@ public class UserCalendar {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public BookingOutcome handle(BookAppointment command, SlotPolicy slotPolicy) {
+    public BookingOutcome handle(BookAppointment command, SlotPolicy slotPolicy, CalendarCapacity capacity) {
         Appointment existing = appointments.get(command.appointmentId());
         if (existing != null) {
             if (!existing.wasBookedAs(command.slot(), command.details())) {
@@ -39,6 +39,7 @@ public class UserCalendar {
             return BookingOutcome.alreadyBooked(existing);
         }
         slotPolicy.check(command.slot(), command.requestedAt());
+        capacity.check(schedule(), command.requestedAt());
         schedule().conflictWith(command.slot(), null).ifPresent(conflicting -> {
             throw new AppointmentOverlapException(conflicting);
         });

@@ -44,6 +44,7 @@ class UserCalendarRandomizedTest {
                                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                                 .configureAggregate(UserCalendar.class)
                                 .registerComponent(SlotPolicy.class, c -> new SlotPolicy(MAX_DURATION))
+                                .registerComponent(CalendarCapacity.class, c -> CalendarCapacity.defaults())
                                 .start();
         commands = axon.commandGateway();
     }

@@ -24,6 +24,7 @@ class UserCalendarTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(UserCalendar.class);
         fixture.registerInjectableResource(SlotPolicy.defaults());
+        fixture.registerInjectableResource(CalendarCapacity.defaults());
     }
 
     @Test
@@ -156,6 +157,7 @@ class UserCalendarTest {
     void booking_honours_a_configured_maximum_duration() {
         fixture = new AggregateTestFixture<>(UserCalendar.class);
         fixture.registerInjectableResource(new SlotPolicy(Duration.ofMinutes(30)));
+        fixture.registerInjectableResource(CalendarCapacity.defaults());
         fixture.givenNoPriorActivity()
                .when(book(1, slot("10:00", "10:31")))
                .expectException(AppointmentTooLongException.class)

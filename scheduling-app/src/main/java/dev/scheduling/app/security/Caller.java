@@ -1,0 +1,21 @@
+package dev.scheduling.app.security;
+
+import java.util.Set;
+
+/**
+ * The authenticated caller of a request, as its token says.
+ *
+ * @param subject  the token's subject: the owner of the calendar of that user id, and the actor of the events caused
+ * @param clientId the OAuth2 client that obtained the token, when the token names one
+ * @param roles    the caller's roles; none for a user acting on their own calendar
+ */
+public record Caller(String subject, String clientId, Set<Role> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isStaff() {
+        return !roles.isEmpty();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.scheduling.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.http.Problems;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import static dev.scheduling.app.security.Role.ADMIN;
+import static dev.scheduling.app.security.Role.AUDITOR;
+import static dev.scheduling.app.security.Role.FRONT_DESK;
+
+/**
+ * Who may do what: an allow-list that ends in deny-all. A calendar is its owner's (the user id equal to the token's
+ * subject); staff roles reach further. Every rule is checked in the filter chain, before the request is read, so a
+ * refused request never reaches a controller and writes nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String USER_ID = "userId";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(AbstractHttpConfigurer::disable)
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerTokenConverter(properties)))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(problems);
+                            return filter;
+                        }
+                    }))
+            .authorizeHttpRequests(requests -> {
+                // the original request was authorized; its async (streamed export) and error dispatches follow it
+                requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+                requests.requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll();
+                var apiDocs = requests.requestMatchers(path.matcher("/v3/api-docs"), path.matcher("/v3/api-docs/**"),
+                        path.matcher("/swagger-ui.html"), path.matcher("/swagger-ui/**"));
+                if (properties.mode() == SecurityProperties.Mode.LOCAL) {
+                    apiDocs.permitAll();
+                    // the controller answers only loopback callers
+                    requests.requestMatchers(path.matcher(HttpMethod.POST, LocalTokenController.PATH)).permitAll();
+                } else {
+                    apiDocs.authenticated();
+                }
+                requests.requestMatchers(path.matcher(HttpMethod.GET, "/users/{userId}/appointments"),
+                                path.matcher(HttpMethod.GET, "/users/{userId}/appointments/{appointmentId}"),
+                                path.matcher(HttpMethod.GET, "/users/{userId}/history"),
+                                path.matcher(HttpMethod.GET, "/users/{userId}/calendar"))
+                        .access(ownerOr(FRONT_DESK, AUDITOR));
+                // booking, rescheduling, cancelling; anything else on one's own calendar answers 404 or 405
+                requests.requestMatchers(path.matcher("/users/{userId}/**")).access(ownerOr(FRONT_DESK));
+                requests.requestMatchers(path.matcher(HttpMethod.GET, "/admin/audit/export"))
+                        .hasAnyRole(AUDITOR.claimValue(), ADMIN.claimValue());
+                requests.requestMatchers(path.matcher("/admin/projections/**")).hasRole(ADMIN.claimValue());
+                requests.requestMatchers(path.matcher("/actuator/**")).hasRole(ADMIN.claimValue());
+                requests.anyRequest().denyAll();
+            });
+        if (properties.rateLimits().enabled()) {
+            http.addFilterAfter(new RateLimitFilter(properties.rateLimits(), json), BearerTokenAuthenticationFilter.class);
+        }
+        return http.build();
+    }
+
+    /** Paths the firewall refuses (encoded slashes, "..", ";" ...) answer a problem, not Tomcat's error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, rejected) -> Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
+                "malformed-request", "The request's path is not in canonical form"));
+    }
+
+    /** The calendar's owner, or a caller holding one of {@code roles}. */
+    static AuthorizationManager<RequestAuthorizationContext> ownerOr(Role... roles) {
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
+            if (!(authentication.get() instanceof CallerAuthentication caller)) {
+                return new AuthorizationDecision(false);
+            }
+            String owner = context.getVariables().get(USER_ID);
+            boolean allowed = caller.caller().subject().equals(owner)
+                    || Arrays.stream(roles).anyMatch(caller.caller().roles()::contains);
+            return new AuthorizationDecision(allowed);
+        };
+    }
+}

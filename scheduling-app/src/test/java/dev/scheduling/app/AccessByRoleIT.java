@@ -1,0 +1,132 @@
+package dev.scheduling.app;
+
+import dev.scheduling.app.support.Api;
+import dev.scheduling.app.support.Api.Response;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.RunningService;
+import dev.scheduling.app.support.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.scheduling.app.support.Bookings.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The roles table of the README, row by row, through real HTTP with tokens of the local issuer: each caller on each
+ * endpoint of carol's calendar and of the administration is let through (any answer but 401/403) or refused with
+ * 403, and a refusal writes nothing.
+ */
+class AccessByRoleIT {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Instant CAROL_START = day(30).plus(Duration.ofHours(9));
+
+    private static RunningService service;
+    private static EventStoreReader eventStore;
+    private static String carolAppointment;
+
+    enum Endpoint {
+        LIST("GET", "/users/carol/appointments", null),
+        READ("GET", "/users/carol/appointments/{id}", null),
+        BOOK("POST", "/users/carol/appointments", "book"),
+        RESCHEDULE("POST", "/users/carol/appointments/{id}/reschedule", "reschedule"),
+        CANCEL("DELETE", "/users/carol/appointments/" + UUID.randomUUID(), null),
+        HISTORY("GET", "/users/carol/history", null),
+        AS_OF("GET", "/users/carol/calendar", null),
+        EXPORT("GET", "/admin/audit/export?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z", null),
+        PROJECTION_STATUS("GET", "/admin/projections/appointments", null),
+        PROJECTION_REPLAY("POST", "/admin/projections/appointments/replay", null),
+        METRICS("GET", "/actuator/metrics", null);
+
+        final String method;
+        final String path;
+        final String body;
+
+        Endpoint(String method, String path, String body) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+        }
+    }
+
+    /** Who may call what: the README's roles table. Carol is the calendar's owner; dave is another user. */
+    private static final Map<String, List<Endpoint>> ALLOWED = Map.of(
+            "owner", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
+                    Endpoint.HISTORY, Endpoint.AS_OF),
+            "another user", List.of(),
+            "front-desk", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
+                    Endpoint.HISTORY, Endpoint.AS_OF),
+            "auditor", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.EXPORT),
+            "admin", List.of(Endpoint.EXPORT, Endpoint.PROJECTION_STATUS, Endpoint.PROJECTION_REPLAY, Endpoint.METRICS));
+
+    record Row(String caller, Endpoint endpoint, boolean allowed) {
+        @Override
+        public String toString() {
+            return caller + " " + (allowed ? "may " : "may not ") + endpoint;
+        }
+    }
+
+    static List<Row> table() {
+        List<Row> rows = new ArrayList<>();
+        for (String caller : List.of("owner", "another user", "front-desk", "auditor", "admin")) {
+            for (Endpoint endpoint : Endpoint.values()) {
+                rows.add(new Row(caller, endpoint, ALLOWED.get(caller).contains(endpoint)));
+            }
+        }
+        return rows;
+    }
+
+    @BeforeAll
+    static void start() {
+        String database = TestPostgres.newDatabase();
+        service = RunningService.onDatabase(database);
+        eventStore = new EventStoreReader(database);
+        Response booked = service.api().as("carol").post("/users/carol/appointments")
+                                 .json(Bookings.at(CAROL_START, HOUR).json()).send();
+        assertThat(booked.status()).isEqualTo(201);
+        carolAppointment = booked.json().path("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void each_caller_reaches_exactly_what_its_role_allows(Row row) {
+        long eventsBefore = eventStore.eventCount();
+        Api api = switch (row.caller()) {
+            case "owner" -> service.api().as("carol");
+            case "another user" -> service.api().as("dave");
+            default -> service.api().as(row.caller() + "-1", row.caller());
+        };
+        Api.Call call = api.call(row.endpoint().method, row.endpoint().path.replace("{id}", carolAppointment));
+        if ("book".equals(row.endpoint().body)) {
+            call.json(Bookings.at(day(31).plus(HOUR.multipliedBy(eventsBefore % 20)), Duration.ofMinutes(30)).json());
+        } else if ("reschedule".equals(row.endpoint().body)) {
+            // every allowed caller moves it to the same slot: the first moves it, the rest find it there already
+            call.json(Bookings.at(CAROL_START.plus(Duration.ofDays(1)), HOUR).json());
+        }
+
+        Response response = call.send();
+
+        if (row.allowed()) {
+            assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);
+        } else {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.problemCode()).isEqualTo("forbidden");
+            assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.scheduling.app;
+
+import dev.scheduling.app.support.Api;
+import dev.scheduling.app.support.Api.Response;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.RunningService;
+import dev.scheduling.app.support.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static dev.scheduling.app.support.Bookings.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default's own issuer: {@code POST /local/tokens}, as the README shows it, and its key on disk. */
+class LocalModeIT {
+
+    private static String database;
+    private static Path dataDir;
+    private static RunningService service;
+    private static EventStoreReader eventStore;
+    private static Api anonymous;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = TestPostgres.newDatabase();
+        dataDir = Files.createTempDirectory("scheduling-local-mode-");
+        service = RunningService.onDatabase(database, "scheduling.data-dir=" + dataDir);
+        eventStore = new EventStoreReader(database);
+        anonymous = service.api().anonymous();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void a_local_token_is_an_oauth2_token_response_and_books() {
+        Response issued = anonymous.post("/local/tokens")
+                                   .json("{\"subject\":\"lena\",\"roles\":[\"front-desk\"],\"ttl\":\"PT10M\"}").send();
+
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.json().path("token_type").asText()).isEqualTo("Bearer");
+        assertThat(issued.json().path("expires_in").asLong()).isEqualTo(600);
+        assertThat(issued.header("Cache-Control")).contains("no-store");
+        String token = issued.json().path("access_token").asText();
+        Response booked = anonymous.withToken(token).post("/users/someone/appointments")
+                                   .json(Bookings.at(day(50), Duration.ofHours(1)).json()).send();
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(eventStore.events("someone").get(0).metadata().path("actor").asText()).isEqualTo("lena");
+    }
+
+    @Test
+    void the_signing_key_lives_in_the_data_directory_and_no_other_key_is_trusted() {
+        String token = service.api().as("lena").token();
+        assertThat(dataDir.resolve("local-issuer")).isDirectoryContaining(path -> path.toString().endsWith(".json"));
+
+        try (RunningService sameDirectory = RunningService.onDatabase(database, "scheduling.data-dir=" + dataDir);
+             RunningService otherDirectory = RunningService.onDatabase(database)) {
+            assertThat(sameDirectory.api().withToken(token).get("/users/lena/appointments").send().status()).isEqualTo(200);
+            assertThat(otherDirectory.api().withToken(token).get("/users/lena/appointments").send().status()).isEqualTo(401);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no subject                |{\"roles\":[]}                                       |subject",
+            "a subject that is no id   |{\"subject\":\"a b\"}                                |subject",
+            "a role that is not ours   |{\"subject\":\"lena\",\"roles\":[\"root\"]}          |roles",
+            "a lifetime over a day     |{\"subject\":\"lena\",\"ttl\":\"P2D\"}               |ttl",
+            "a lifetime of zero        |{\"subject\":\"lena\",\"ttl\":\"PT0S\"}              |ttl",
+            "a negative lifetime       |{\"subject\":\"lena\",\"ttl\":\"-PT1H\"}             |ttl",
+            "a lifetime that is no duration|{\"subject\":\"lena\",\"ttl\":\"soon\"}          |ttl"})
+    void a_bad_token_request_gets_400_naming_the_field(String name, String body, String field) {
+        Response response = anonymous.post("/local/tokens").json(body.trim()).send();
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.problemCode()).isEqualTo("invalid-request");
+        assertThat(response.json().path("errors").findValuesAsText("field")).containsExactly(field);
+    }
+
+    @Test
+    void the_api_docs_and_health_are_open_in_local_mode_and_nothing_else_is() {
+        assertThat(anonymous.get("/v3/api-docs").send().status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health").send().status()).isEqualTo(200);
+        Response refused = anonymous.get("/users/lena/appointments").send();
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(refused.problemCode()).isEqualTo("unauthenticated");
+    }
+}

@@ -1,0 +1,277 @@
+package dev.scheduling.app;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.scheduling.app.support.Api;
+import dev.scheduling.app.support.Api.Response;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.Eventually;
+import dev.scheduling.app.support.RunningService;
+import dev.scheduling.app.support.TestIssuer;
+import dev.scheduling.app.support.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static dev.scheduling.app.support.Bookings.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an attacker tries, through real HTTP with real signed tokens, against the service in jwt mode trusting an
+ * issuer of the test's own (its JWKS served over HTTP): every forged, stale or misdirected token answers 401, every
+ * step onto another's calendar 403, and neither writes anything.
+ */
+class SecurityIT {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final String ALICE = "alice";
+
+    private static TestIssuer issuer;
+    private static RunningService service;
+    private static EventStoreReader eventStore;
+    private static Api anonymous;
+    private static String aliceAppointment;
+    private static Instant aliceStart;
+
+    @BeforeAll
+    static void start() {
+        issuer = TestIssuer.start();
+        String database = TestPostgres.newDatabase();
+        service = RunningService.onDatabase(database, issuer.settings());
+        eventStore = new EventStoreReader(database);
+        anonymous = service.api().anonymous();
+        aliceStart = day(20).plus(Duration.ofHours(9));
+        Response booked = as(ALICE).post("/users/alice/appointments").json(Bookings.at(aliceStart, HOUR).json()).send();
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        aliceAppointment = booked.json().path("id").asText();
+        Eventually.await("the booking in the read model", Duration.ofSeconds(10),
+                () -> as(ALICE).get("/users/alice/appointments/" + aliceAppointment).send().status() == 200);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        issuer.close();
+    }
+
+    private static Api as(String subject, String... roles) {
+        return anonymous.withToken(issuer.token(subject, roles));
+    }
+
+    // ---- tokens ---------------------------------------------------------------------------------------------
+
+    record BadToken(String name, Supplier<String> authorization) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<BadToken> badTokens() {
+        Instant now = Instant.now();
+        return List.of(
+                new BadToken("no token", () -> null),
+                new BadToken("garbage", () -> "Bearer not.a.jwt"),
+                new BadToken("empty bearer", () -> "Bearer "),
+                new BadToken("basic credentials", () -> "Basic YWxpY2U6c2VjcmV0"),
+                new BadToken("expired five minutes ago", () -> bearer(issuer.token(ALICE, c -> c
+                        .issueTime(Date.from(now.minus(Duration.ofHours(1)))).notBeforeTime(Date.from(now.minus(Duration.ofHours(1))))
+                        .expirationTime(Date.from(now.minus(Duration.ofMinutes(5))))))),
+                new BadToken("not valid for five minutes yet", () -> bearer(issuer.token(ALICE, c -> c
+                        .notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5))))))),
+                new BadToken("without an expiry", () -> bearer(issuer.token(ALICE, c -> c.expirationTime(null)))),
+                new BadToken("of another issuer", () -> bearer(issuer.token(ALICE, c -> c.issuer("https://evil.test/")))),
+                new BadToken("signed with another key under the issuer's key id",
+                        () -> bearer(issuer.signWithAnotherKey(issuer.claims(ALICE).build()))),
+                new BadToken("alg none", () -> bearer(TestIssuer.unsigned(issuer.claims(ALICE).build()))),
+                new BadToken("HS256 keyed with the issuer's public key",
+                        () -> bearer(issuer.signHs256WithPublicKey(issuer.claims(ALICE).build()))),
+                new BadToken("an ID token where an access token is due", () -> bearer(issuer.token(ALICE, c -> c
+                        .claim("token_use", "id").claim("client_id", null).audience(TestIssuer.CLIENT_ID)))),
+                new BadToken("of a client that is not allowed", () -> bearer(issuer.token(ALICE, c -> c
+                        .claim("client_id", TestIssuer.OTHER_CLIENT_ID)))),
+                new BadToken("without a client id", () -> bearer(issuer.token(ALICE, c -> c.claim("client_id", null)))),
+                new BadToken("without a subject", () -> bearer(issuer.token(ALICE, c -> c.subject(null)))),
+                new BadToken("with a blank subject", () -> bearer(issuer.token(ALICE, c -> c.subject(" ")))),
+                new BadToken("another user's token with the subject rewritten", () -> bearer(swapPayload(
+                        issuer.token("mallory"), issuer.claims(ALICE).build()))),
+                new BadToken("a local-mode token", () -> bearer(issuer.token(ALICE, c -> c.issuer("urn:scheduling:local")
+                        .claim("client_id", "local")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void a_bad_token_gets_401_and_writes_nothing(BadToken token) {
+        long eventsBefore = eventStore.eventCount();
+        Api.Call call = anonymous.post("/users/alice/appointments").json(Bookings.at(day(21), HOUR).json());
+        String authorization = token.authorization().get();
+        if (authorization != null) {
+            call.header("Authorization", authorization);
+        }
+
+        Response response = call.send();
+
+        assertThat(response.status()).as(response.body()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.problemCode()).isEqualTo("unauthenticated");
+        assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_token_that_expired_within_the_clock_skew_still_passes() {
+        Instant now = Instant.now();
+        Response response = anonymous.withToken(issuer.token(ALICE, c -> c.issueTime(Date.from(now.minus(HOUR)))
+                                             .notBeforeTime(Date.from(now.minus(HOUR))).expirationTime(Date.from(now.minusSeconds(5)))))
+                                     .get("/users/alice/appointments").send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_valid_token_of_the_issuer_books_and_is_the_actor_whatever_x_actor_says() {
+        Response booked = as("desk-1", "front-desk").post("/users/carol/appointments").header("X-Actor", "admin")
+                                                    .json(Bookings.at(day(22), HOUR).json()).send();
+
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        var event = eventStore.events("carol").get(0);
+        assertThat(event.metadata().path("actor").asText()).isEqualTo("desk-1");
+        assertThat(event.metadata().path("clientId").asText()).isEqualTo(TestIssuer.CLIENT_ID);
+    }
+
+    @Test
+    void a_machine_client_gets_its_role_from_a_scope() {
+        String token = issuer.token("integration-7", c -> c.claim("scope", "scheduling/front-desk other/scope")
+                                                           .claim("roles", null));
+        Response booked = anonymous.withToken(token).post("/users/dora/appointments")
+                                   .json(Bookings.at(day(23), HOUR).json()).send();
+
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(eventStore.events("dora").get(0).metadata().path("actor").asText()).isEqualTo("integration-7");
+    }
+
+    @Test
+    void roles_that_are_not_ours_grant_nothing() {
+        Response response = anonymous.withToken(issuer.token("mallory", c -> c.claim("roles", List.of("superuser", "ADMIN"))
+                                                                          .claim("scope", "front-desk admin")))
+                                     .get("/users/alice/appointments").send();
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void health_needs_no_token_and_api_docs_do_in_jwt_mode() {
+        assertThat(anonymous.get("/actuator/health").send().status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+        assertThat(anonymous.get("/v3/api-docs").send().status()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/metrics").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_local_issuer_is_off_in_jwt_mode() {
+        assertThat(anonymous.post("/local/tokens").json("{\"subject\":\"alice\",\"roles\":[\"admin\"]}").send().status())
+                .isEqualTo(401);
+        assertThat(as(ALICE).post("/local/tokens").json("{\"subject\":\"alice\",\"roles\":[\"admin\"]}").send().status())
+                .isEqualTo(403);
+    }
+
+    // ---- another's calendar ---------------------------------------------------------------------------------
+
+    record Request(String name, String method, String path, String body) {
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        Response send(Api api) {
+            Api.Call call = api.call(method, path.replace("{id}", aliceAppointment));
+            if (body != null) {
+                call.json(body);
+            }
+            return call.send();
+        }
+    }
+
+    static List<Request> aliceCalendar() {
+        String slot = Bookings.at(day(24), HOUR).json();
+        String unknown = UUID.randomUUID().toString();
+        return List.of(
+                new Request("list", "GET", "/users/alice/appointments", null),
+                new Request("list a range", "GET", "/users/alice/appointments?from=2020-01-01T00:00:00Z", null),
+                new Request("read one", "GET", "/users/alice/appointments/{id}", null),
+                new Request("read an unknown one", "GET", "/users/alice/appointments/" + unknown, null),
+                new Request("read a malformed id", "GET", "/users/alice/appointments/not-a-uuid", null),
+                new Request("book", "POST", "/users/alice/appointments", slot),
+                new Request("book with a malformed body", "POST", "/users/alice/appointments", "{\"start\":"),
+                new Request("reschedule", "POST", "/users/alice/appointments/{id}/reschedule", slot),
+                new Request("reschedule an unknown one", "POST", "/users/alice/appointments/" + unknown + "/reschedule", slot),
+                new Request("cancel", "DELETE", "/users/alice/appointments/{id}", null),
+                new Request("cancel an unknown one", "DELETE", "/users/alice/appointments/" + unknown, null),
+                new Request("history", "GET", "/users/alice/history", null),
+                new Request("history of one appointment", "GET", "/users/alice/history?appointmentId={id}", null),
+                new Request("calendar as of now", "GET", "/users/alice/calendar", null),
+                new Request("calendar as of an instant", "GET", "/users/alice/calendar?asOf=2030-01-01T00:00:00Z", null),
+                new Request("percent-encoded user id", "GET", "/users/al%69ce/appointments", null),
+                new Request("percent-encoded user id, booking", "POST", "/users/%61lice/appointments", slot),
+                new Request("trailing slash", "GET", "/users/alice/appointments/", null),
+                new Request("unknown path under the calendar", "GET", "/users/alice/secrets", null),
+                new Request("PUT on the calendar", "PUT", "/users/alice/appointments", slot));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aliceCalendar")
+    void another_user_gets_403_on_every_endpoint_of_a_calendar_and_writes_nothing(Request request) {
+        long eventsBefore = eventStore.eventCount();
+
+        Response response = request.send(as("mallory"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.problemCode()).isEqualTo("forbidden");
+        assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
+        Response alicesView = as(ALICE).get("/users/alice/appointments/" + aliceAppointment).send();
+        assertThat(alicesView.json().path("status").asText()).isEqualTo("BOOKED");
+        assertThat(alicesView.json().path("start").asText()).isEqualTo(aliceStart.toString());
+    }
+
+    @Test
+    void the_owner_gets_404_for_an_unknown_appointment_of_their_own() {
+        Response response = as(ALICE).get("/users/alice/appointments/" + UUID.randomUUID()).send();
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.problemCode()).isEqualTo("appointment-not-found");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("uncanonicalPaths")
+    void a_path_that_is_not_canonical_is_refused_before_any_rule_is_read(String path) {
+        long eventsBefore = eventStore.eventCount();
+
+        Response response = as("mallory").post(path).json(Bookings.at(day(25), HOUR).json()).send();
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    static List<String> uncanonicalPaths() {
+        return List.of("/users/mallory/../alice/appointments", "/users/mallory/%2e%2e/alice/appointments",
+                "/users//alice/appointments", "/users/mallory/./../alice/appointments", "/users/alice;mallory/appointments");
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** A signed token with its payload replaced: header and signature of one, claims of another. */
+    private static String swapPayload(String token, JWTClaimsSet claims) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "." + com.nimbusds.jose.util.Base64URL.encode(claims.toString()) + "." + parts[2];
+    }
+}

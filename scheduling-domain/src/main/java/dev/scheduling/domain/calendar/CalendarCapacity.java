@@ -1,0 +1,30 @@
+package dev.scheduling.domain.calendar;
+
+import java.time.Instant;
+
+/**
+ * How many appointments one calendar may hold ahead of it, so that no caller can grow a calendar without bound.
+ * Appointments that have started or are cancelled do not count: a calendar's history may grow for years.
+ */
+public record CalendarCapacity(int maxFutureAppointments) {
+
+    public static final int DEFAULT_MAX_FUTURE_APPOINTMENTS = 10_000;
+
+    public CalendarCapacity {
+        if (maxFutureAppointments < 1) {
+            throw new IllegalArgumentException("maxFutureAppointments must be at least 1");
+        }
+    }
+
+    public static CalendarCapacity defaults() {
+        return new CalendarCapacity(DEFAULT_MAX_FUTURE_APPOINTMENTS);
+    }
+
+    /** O(1) while the calendar holds fewer active appointments than the cap, O(log n + cap) beyond it. */
+    void check(ActiveSchedule schedule, Instant requestedAt) {
+        if (schedule.size() >= maxFutureAppointments
+                && schedule.countStartingAfter(requestedAt, maxFutureAppointments) >= maxFutureAppointments) {
+            throw new CalendarFullException(maxFutureAppointments);
+        }
+    }
+}
