@@ -39,9 +39,8 @@ final class TokenDecoders {
         JwtDecoder jwtDecoder(LocalIssuer issuer, SecurityProperties properties) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey())
                                                        .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-            decoder.setJwtValidator(TokenValidators.of(properties, properties.local().issuer(), "access",
+            return VerifiedTokens.of(decoder, TokenValidators.of(properties, properties.local().issuer(), "access",
                     List.of(SecurityProperties.Local.CLIENT_ID), List.of()));
-            return decoder;
         }
 
         /** Tells whoever started the service how to get in. */
@@ -76,9 +75,8 @@ final class TokenDecoders {
                                                        .restOperations(http.connectTimeout(JWKS_TIMEOUT)
                                                                            .readTimeout(JWKS_TIMEOUT).build())
                                                        .build();
-            decoder.setJwtValidator(TokenValidators.of(properties, jwt.issuerUri(), jwt.tokenUse(),
+            return VerifiedTokens.of(decoder, TokenValidators.of(properties, jwt.issuerUri(), jwt.tokenUse(),
                     jwt.allowedClientIds(), jwt.audiences()));
-            return decoder;
         }
     }
 }
