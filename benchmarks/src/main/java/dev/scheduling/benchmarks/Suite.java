@@ -116,7 +116,14 @@ public final class Suite {
             throw new IllegalStateException("no service jar at " + jar + ": build it first (benchmarks/run does)");
         }
         Files.createDirectories(runDir);
-        new Suite(Mode.named(modeName), runDir, profile, only).run(jar);
+        // DynamoDB Local leaves a non-daemon thread (its shard roll-over job) that would keep the harness alive
+        try {
+            new Suite(Mode.named(modeName), runDir, profile, only).run(jar);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     private void run(Path jar) throws Exception {
