@@ -81,8 +81,10 @@ class RemindersIT {
     @Test
     void a_reminder_scheduled_before_a_restart_fires_after_it() {
         String database = TestPostgres.newDatabase();
-        Instant start = Instant.now().plusSeconds(14).truncatedTo(ChronoUnit.SECONDS);
+        Instant start;
         try (RunningService before = RunningService.onDatabase(database, "scheduling.reminders.offsets=PT7S")) {
+            // from when the service is up: a slow start must not push the reminder's due time into the past
+            start = Instant.now().plusSeconds(14).truncatedTo(ChronoUnit.SECONDS);
             assertThat(book(before.api(), "ruth", start).status()).isEqualTo(201);
         }
         EventStoreReader eventStore = new EventStoreReader(database);
