@@ -5,6 +5,8 @@ import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.HoldsPersonalData;
+import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.RecordReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
@@ -34,7 +36,7 @@ import java.util.Map;
  * A failed publish is retried with back-off until the appointment starts; a published reminder is recorded on the
  * calendar with {@link RecordReminderSent}.
  */
-public class AppointmentReminderSaga {
+public class AppointmentReminderSaga implements HoldsPersonalData {
 
     public static final String REMINDER_DUE = "reminder-due";
     /** Who acts, in the audit trail, when a reminder is recorded; its correlation id is the reminder id. */
@@ -42,6 +44,8 @@ public class AppointmentReminderSaga {
     private static final String ACTOR = "actor";
     private static final String CORRELATION_ID = "correlationId";
     private static final String ASSOCIATION = "appointmentId";
+    /** Every saga of a user's calendar, for the erasure of the user's personal data. */
+    public static final String USER_ASSOCIATION = "userId";
     private static final Logger log = LoggerFactory.getLogger(AppointmentReminderSaga.class);
 
     private String appointmentId;
@@ -50,6 +54,12 @@ public class AppointmentReminderSaga {
     private AppointmentDetails details;
     /** Deadline ids of the pending reminders, by offset (ISO-8601). */
     private Map<String, String> pendingDeadlines = new LinkedHashMap<>();
+
+    /** The saga keeps the appointment's details (for the reminder's text): they are stored under its user's key. */
+    @Override
+    public String dataSubject() {
+        return userId;
+    }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
@@ -72,6 +82,14 @@ public class AppointmentReminderSaga {
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(AppointmentCancelled event, DeadlineManager deadlines) {
         cancelPending(deadlines);
+    }
+
+    /** The user's personal data was erased: pending reminders (which would carry it) are not sent. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = USER_ASSOCIATION)
+    public void on(PersonalDataErased event, DeadlineManager deadlines) {
+        cancelPending(deadlines);
+        details = null;
     }
 
     @DeadlineHandler(deadlineName = REMINDER_DUE)
@@ -135,6 +153,9 @@ public class AppointmentReminderSaga {
     }
 
     private void remember(UserId user, AppointmentId appointment, TimeSlot newSlot, AppointmentDetails newDetails) {
+        if (this.userId == null) {
+            SagaLifecycle.associateWith(USER_ASSOCIATION, user.toString());
+        }
         this.userId = user.toString();
         this.appointmentId = appointment.toString();
         this.slot = newSlot;

@@ -5,6 +5,7 @@ import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.RecordReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
@@ -81,6 +82,17 @@ class AppointmentReminderSagaTest {
                .whenPublishingA(new AppointmentCancelled(ALICE, id, slot, "ill"))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
+    }
+
+    @Test
+    void an_erasure_of_the_users_personal_data_removes_the_reminders_and_ends() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+
+        fixture.givenAPublished(booked(slot))
+               .whenPublishingA(new PersonalDataErased(ALICE, List.of(id)))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+        assertThat(publisher.published).isEmpty();
     }
 
     @Test

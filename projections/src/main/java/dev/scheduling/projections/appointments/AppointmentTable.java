@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The {@code appointments} table: writes that never go backwards, reads by id and by user and start. */
 public class AppointmentTable {
@@ -63,21 +64,36 @@ public class AppointmentTable {
         }
     }
 
-    /**
-     * Adds a reminder id to an item holding an older version. One writer per appointment (the projection processes a
-     * calendar's events in order), so a read, then a write conditional on the version read, suffices.
-     */
+    /** Adds a reminder id to an item holding an older version. */
     public boolean addReminderIfNewer(String appointmentId, String reminderId, long version, String updatedAt) {
+        return changeIfNewer(appointmentId, version, updatedAt, item -> {
+            List<String> sent = new ArrayList<>(item.getRemindersSent() == null ? List.of() : item.getRemindersSent());
+            if (!sent.contains(reminderId)) {
+                sent.add(reminderId);
+            }
+            item.setRemindersSent(sent);
+        });
+    }
+
+    /** Removes the title and location of an item holding an older version; ids, slot and status stay. */
+    public boolean forgetPersonalDataIfNewer(String appointmentId, long version, String updatedAt) {
+        return changeIfNewer(appointmentId, version, updatedAt, item -> {
+            item.setTitle(null);
+            item.setLocation(null);
+        });
+    }
+
+    /**
+     * Changes an item holding an older version. One writer per appointment (the projection processes a calendar's
+     * events in order), so a read, then a write conditional on the version read, suffices.
+     */
+    private boolean changeIfNewer(String appointmentId, long version, String updatedAt, Consumer<AppointmentItem> change) {
         AppointmentItem item = table.getItem(r -> r.key(k -> k.partitionValue(appointmentId)).consistentRead(true));
         if (item == null || item.getVersion() >= version) {
             return false;
         }
         long readVersion = item.getVersion();
-        List<String> sent = new ArrayList<>(item.getRemindersSent() == null ? List.of() : item.getRemindersSent());
-        if (!sent.contains(reminderId)) {
-            sent.add(reminderId);
-        }
-        item.setRemindersSent(sent);
+        change.accept(item);
         item.setVersion(version);
         item.setUpdatedAt(updatedAt);
         try {

@@ -4,6 +4,7 @@ import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AppointmentStatus;
+import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.projections.dynamodb.UtcInstants;
@@ -85,6 +86,14 @@ public class AppointmentsProjection {
     @EventHandler
     void on(ReminderSent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         table.addReminderIfNewer(event.appointmentId().toString(), event.reminderId(), sequence, UtcInstants.format(at));
+        recordLag(at, replay);
+    }
+
+    /** The user's personal data was erased: the read model forgets the titles and locations it copied. */
+    @EventHandler
+    void on(PersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        String updatedAt = UtcInstants.format(at);
+        event.appointmentIds().forEach(id -> table.forgetPersonalDataIfNewer(id.toString(), sequence, updatedAt));
         recordLag(at, replay);
     }
 

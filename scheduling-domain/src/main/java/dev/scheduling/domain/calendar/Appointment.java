@@ -35,6 +35,11 @@ public record Appointment(AppointmentId id, TimeSlot slot, AppointmentDetails de
         return new Appointment(id, slot, details, status, bookedSlot, sent);
     }
 
+    Appointment withoutPersonalData() {
+        AppointmentDetails kept = new AppointmentDetails(null, null, details.timeZone());
+        return new Appointment(id, slot, kept, status, bookedSlot, remindersSent);
+    }
+
     boolean hasSent(String reminderId) {
         return remindersSent.contains(reminderId);
     }

@@ -6,7 +6,7 @@ import java.time.ZoneId;
  * What an appointment is about. {@code timeZone} is the zone its reminders are rendered in; the slot itself is
  * always UTC.
  */
-public record AppointmentDetails(String title, String location, ZoneId timeZone) {
+public record AppointmentDetails(@PersonalData String title, @PersonalData String location, ZoneId timeZone) {
 
     public static final int MAX_TEXT_LENGTH = 200;
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
@@ -17,6 +17,13 @@ public record AppointmentDetails(String title, String location, ZoneId timeZone)
         if (timeZone == null) {
             timeZone = DEFAULT_TIME_ZONE;
         }
+    }
+
+    /** Says whether there is a title and a location, never what they are: this text reaches logs. */
+    @Override
+    public String toString() {
+        return "AppointmentDetails[title=" + (title == null ? "none" : "(personal data)") + ", location="
+                + (location == null ? "none" : "(personal data)") + ", timeZone=" + timeZone + "]";
     }
 
     public static AppointmentDetails untitled() {

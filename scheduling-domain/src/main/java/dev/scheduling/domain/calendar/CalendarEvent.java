@@ -1,10 +1,15 @@
 package dev.scheduling.domain.calendar;
 
 /** Everything that happens to a calendar. Events are stored for ever: add fields, never change their meaning. */
-public sealed interface CalendarEvent permits AppointmentBooked, AppointmentRescheduled, AppointmentCancelled,
-        ReminderSent {
+public sealed interface CalendarEvent extends HoldsPersonalData permits AppointmentBooked, AppointmentRescheduled,
+        AppointmentCancelled, ReminderSent {
 
     UserId userId();
 
     AppointmentId appointmentId();
+
+    @Override
+    default String dataSubject() {
+        return userId().value();
+    }
 }

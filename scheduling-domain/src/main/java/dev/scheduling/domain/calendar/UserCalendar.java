@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,15 +18,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Registered with Axon by the application (no Spring annotation here). Snapshots hold {@link #appointments};
  * the sorted index is derived from it and rebuilt on first use after a snapshot is loaded.
  */
-public class UserCalendar {
+public class UserCalendar implements HoldsPersonalData {
 
     @AggregateIdentifier
     private UserId userId;
     private Map<AppointmentId, Appointment> appointments = new HashMap<>();
+    /** Whether nothing personal was written since the last erasure: erasing again changes nothing. */
+    private boolean erased;
     private transient ActiveSchedule schedule;
 
     protected UserCalendar() {
         // for Axon: created empty, then built from events or a snapshot
+    }
+
+    @Override
+    public String dataSubject() {
+        return userId == null ? null : userId.value();
     }
 
     @CommandHandler
@@ -85,9 +93,23 @@ public class UserCalendar {
         }
     }
 
+    /**
+     * Erases once; again only after something personal was written since. Called by the application's erasure
+     * handler, which destroys the user's key in the same transaction.
+     */
+    public boolean erase(ErasePersonalData command) {
+        if (erased) {
+            return false;
+        }
+        apply(new PersonalDataErased(userId, appointments.keySet().stream()
+                .sorted(Comparator.comparing(AppointmentId::toString)).toList()));
+        return true;
+    }
+
     @EventSourcingHandler
     void on(AppointmentBooked event) {
         userId = event.userId();
+        erased = false;
         Appointment appointment = Appointment.booked(event);
         schedule().add(appointment);
         appointments.put(appointment.id(), appointment);
@@ -97,6 +119,7 @@ public class UserCalendar {
     void on(AppointmentRescheduled event) {
         Appointment before = appointments.get(event.appointmentId());
         Appointment after = before.movedTo(event.newSlot());
+        erased = false;
         schedule().remove(before);
         schedule().add(after);
         appointments.put(after.id(), after);
@@ -105,8 +128,17 @@ public class UserCalendar {
     @EventSourcingHandler
     void on(AppointmentCancelled event) {
         Appointment before = appointments.get(event.appointmentId());
+        erased = false;
         schedule().remove(before);
         appointments.put(before.id(), before.cancelled());
+    }
+
+    /** The titles and locations this calendar holds in memory are forgotten too; slots and ids stay. */
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
+        appointments.replaceAll((id, appointment) -> appointment.withoutPersonalData());
+        schedule = null;
     }
 
     @EventSourcingHandler
