@@ -45,6 +45,28 @@ class AggregateCacheIT {
     }
 
     @Test
+    void an_erasure_on_one_node_reaches_the_calendar_another_node_has_cached() {
+        String database = TestPostgres.newDatabase();
+        try (RunningService first = RunningService.onDatabase(database);
+             RunningService second = RunningService.onDatabase(database)) {
+            Response booked = first.api().post("/users/erased/appointments")
+                                   .json(Bookings.at(day(13), Duration.ofHours(1)).title("Cached-title").json()).send();
+            assertThat(booked.status()).isEqualTo(201);
+            String id = booked.json().path("id").asText();
+
+            assertThat(second.api().as("erased").post("/users/erased/erasure").send().status()).isEqualTo(202);
+
+            // the first node's cached calendar still holds the title in memory: its next command must not write it back
+            Response moved = first.api().post("/users/erased/appointments/" + id + "/reschedule")
+                                  .json(Bookings.at(day(14), Duration.ofHours(1)).json()).send();
+            assertThat(moved.status()).isEqualTo(200);
+            assertThat(moved.body()).doesNotContain("Cached-title");
+            assertThat(first.api().get("/users/erased/history").send().body()).doesNotContain("Cached-title")
+                                                                              .contains("AppointmentRescheduled");
+        }
+    }
+
+    @Test
     void with_the_cache_off_every_command_loads_its_calendar() {
         String database = TestPostgres.newDatabase();
         try (RunningService node = RunningService.onDatabase(database, "scheduling.aggregate-cache-size=0")) {

@@ -159,7 +159,10 @@ class AppointmentCommandsIT {
 
         api.delete("/users/" + user + "/appointments/" + id + "?reason=patient%20is%20ill").send();
 
-        assertThat(eventStore.events(user).get(1).payload().path("reason").asText()).isEqualTo("patient is ill");
+        // stored sealed under the user's key; the history opens it
+        assertThat(eventStore.events(user).get(1).payload().path("reason").path("pd").asText()).isEqualTo("AES-256-GCM");
+        assertThat(api.get("/users/" + user + "/history").send().json().path("events").get(1).path("payload")
+                      .path("reason").asText()).isEqualTo("patient is ill");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.scheduling.app.audit;
 
 import dev.scheduling.app.eventstore.EventStoreConfiguration;
+import dev.scheduling.app.privacy.PersonalDataCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditExport auditExport(DataSource dataSource, MeterRegistry meters) {
-        return new AuditExport(dataSource, meters);
+    AuditExport auditExport(DataSource dataSource, PersonalDataCipher personalData, MeterRegistry meters) {
+        return new AuditExport(dataSource, personalData, meters);
     }
 }

@@ -2,7 +2,9 @@ package dev.scheduling.app.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.privacy.PersonalDataCipher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -29,11 +31,14 @@ public class AuditExport {
             + "FROM domainevententry WHERE timestamp >= ? AND timestamp < ? ORDER BY globalindex";
 
     private final DataSource dataSource;
-    private final JsonFactory json = new ObjectMapper().getFactory();
+    private final PersonalDataCipher personalData;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonFactory json = mapper.getFactory();
     private final Counter rowsRead;
 
-    public AuditExport(DataSource dataSource, MeterRegistry meters) {
+    public AuditExport(DataSource dataSource, PersonalDataCipher personalData, MeterRegistry meters) {
         this.dataSource = dataSource;
+        this.personalData = personalData;
         this.rowsRead = Counter.builder("scheduling.audit.export.rows")
                                .description("Events read from the event store by audit exports").register(meters);
     }
@@ -69,8 +74,8 @@ public class AuditExport {
         }
     }
 
-    /** One event as one line; the generator buffers, so lines reach the client in blocks, not one write each. */
-    private static void write(ResultSet row, Instant time, JsonGenerator line) throws SQLException, IOException {
+    /** One event as one line, its personal data opened (null where its user was erased); the generator buffers, so lines reach the client in blocks, not one write each. */
+    private void write(ResultSet row, Instant time, JsonGenerator line) throws SQLException, IOException {
         String type = row.getString(4);
         line.writeStartObject();
         line.writeNumberField("globalIndex", row.getLong(1));
@@ -82,7 +87,14 @@ public class AuditExport {
         line.writeFieldName("metadata");
         line.writeRawValue(row.getString(7) == null ? "{}" : row.getString(7));
         line.writeFieldName("payload");
-        line.writeRawValue(row.getString(8));
+        String payload = row.getString(8);
+        if (payload.contains(PersonalDataCipher.SEALED_MARK)) {
+            JsonNode document = mapper.readTree(payload);
+            personalData.openAll(document, type);
+            line.writeTree(document);
+        } else {
+            line.writeRawValue(payload);
+        }
         line.writeEndObject();
         line.writeRaw('\n');
     }

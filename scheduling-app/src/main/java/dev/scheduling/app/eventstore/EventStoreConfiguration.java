@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.app.privacy.PersonalDataCipher;
+import dev.scheduling.app.privacy.PersonalDataModule;
+import dev.scheduling.app.privacy.PersonalDataSerializer;
 import dev.scheduling.domain.calendar.CalendarCapacity;
 import dev.scheduling.domain.calendar.SlotPolicy;
 import dev.scheduling.domain.calendar.UserCalendar;
@@ -31,7 +34,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The event store: PostgreSQL through Axon's JDBC engine (tables by Flyway), JSON for events, snapshots and
- * everything else Axon stores, so that the audit trail reads as plain JSON.
+ * everything else Axon stores, so that the audit trail reads as plain JSON (personal data in it sealed).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -106,24 +109,26 @@ public class EventStoreConfiguration {
 
     @Bean
     @Primary
-    Serializer serializer() {
-        return jsonSerializer();
+    Serializer serializer(PersonalDataCipher personalData) {
+        return jsonSerializer(personalData);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return jsonSerializer();
+    Serializer eventSerializer(PersonalDataCipher personalData) {
+        return jsonSerializer(personalData);
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return jsonSerializer();
+    Serializer messageSerializer(PersonalDataCipher personalData) {
+        return jsonSerializer(personalData);
     }
 
-    static Serializer jsonSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    /** JSON in which every {@code @PersonalData} value is sealed under its user's key (package {@code privacy}). */
+    static Serializer jsonSerializer(PersonalDataCipher personalData) {
+        ObjectMapper mapper = storageObjectMapper().registerModule(new PersonalDataModule(personalData));
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(mapper).build());
     }
 
     /**

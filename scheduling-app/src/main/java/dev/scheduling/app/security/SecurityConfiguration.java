@@ -78,6 +78,8 @@ public class SecurityConfiguration {
                                 path.matcher(HttpMethod.GET, "/users/{userId}/history"),
                                 path.matcher(HttpMethod.GET, "/users/{userId}/calendar"))
                         .access(ownerOr(FRONT_DESK, AUDITOR));
+                // the right to erasure: the person themselves, or an administrator (not the front desk)
+                requests.requestMatchers(path.matcher(HttpMethod.POST, "/users/{userId}/erasure")).access(ownerOr(ADMIN));
                 // booking, rescheduling, cancelling; anything else on one's own calendar answers 404 or 405
                 requests.requestMatchers(path.matcher("/users/{userId}/**")).access(ownerOr(FRONT_DESK));
                 requests.requestMatchers(path.matcher(HttpMethod.GET, "/admin/audit/export"))

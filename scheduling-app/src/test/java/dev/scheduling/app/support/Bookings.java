@@ -10,6 +10,7 @@ public final class Bookings {
     private Instant start;
     private Instant end;
     private String title;
+    private String location;
     private String timeZone;
 
     private Bookings(Instant start, Instant end) {
@@ -35,6 +36,11 @@ public final class Bookings {
         return this;
     }
 
+    public Bookings location(String location) {
+        this.location = location;
+        return this;
+    }
+
     public Bookings timeZone(String timeZone) {
         this.timeZone = timeZone;
         return this;
@@ -44,6 +50,9 @@ public final class Bookings {
         StringBuilder json = new StringBuilder("{\"start\":\"").append(start).append("\",\"end\":\"").append(end).append('"');
         if (title != null) {
             json.append(",\"title\":\"").append(title).append('"');
+        }
+        if (location != null) {
+            json.append(",\"location\":\"").append(location).append('"');
         }
         if (timeZone != null) {
             json.append(",\"timeZone\":\"").append(timeZone).append('"');

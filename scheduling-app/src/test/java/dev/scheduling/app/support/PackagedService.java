@@ -40,7 +40,7 @@ public final class PackagedService implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar().toString(), "--server.address=127.0.0.1", "--server.port=" + port));
-        Map<String, String> arguments = new LinkedHashMap<>(TestSettings.UNLIMITED_RATES);
+        Map<String, String> arguments = new LinkedHashMap<>(TestSettings.DEFAULTS);
         for (String setting : settings) {
             int split = setting.indexOf('=');
             arguments.put(setting.substring(0, split), setting.substring(split + 1));

@@ -82,7 +82,7 @@ public final class RunningService implements AutoCloseable {
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
-        TestSettings.UNLIMITED_RATES.forEach(properties::put);
+        TestSettings.DEFAULTS.forEach(properties::put);
         for (String setting : settings) {
             int split = setting.indexOf('=');
             properties.put(setting.substring(0, split), setting.substring(split + 1));

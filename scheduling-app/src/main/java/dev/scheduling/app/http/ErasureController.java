@@ -1,0 +1,46 @@
+package dev.scheduling.app.http;
+
+import dev.scheduling.app.commands.CalendarCommands;
+import dev.scheduling.app.commands.RequestMetadata;
+import dev.scheduling.app.privacy.PersonalDataEraser;
+import dev.scheduling.app.security.CallerAuthentication;
+import dev.scheduling.domain.calendar.ErasePersonalData;
+import dev.scheduling.domain.calendar.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The right to erasure: a user's titles, locations and reasons forgotten everywhere; ids, slots and times stay. */
+@RestController
+public class ErasureController {
+
+    private final CalendarCommands commands;
+
+    public ErasureController(CalendarCommands commands) {
+        this.commands = commands;
+    }
+
+    /** {@code erased} is false when nothing was left to erase (an erasure repeated). */
+    public record ErasureResponse(String userId, boolean erased) {
+    }
+
+    @Operation(summary = "Erase a user's personal data",
+               description = "202: the user's key is destroyed and the erasure recorded before the answer; the read "
+                       + "model and pending reminders follow within moments. Again: 202 with erased=false.")
+    @PostMapping("/users/{userId}/erasure")
+    public ResponseEntity<ErasureResponse> erase(@PathVariable("userId") String userId, CallerAuthentication caller,
+                                                 HttpServletRequest request) {
+        RequestFields fields = new RequestFields();
+        UserId user = fields.userId(userId);
+        fields.reject(RequestIdFilter.errors(request));
+        fields.validate();
+        RequestMetadata metadata = new RequestMetadata(caller.caller().subject(), caller.caller().clientId(),
+                RequestIdFilter.requestId(request));
+        PersonalDataEraser.Erasure erasure = commands.send(new ErasePersonalData(user), metadata);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ErasureResponse(user.value(), erasure.erased()));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scheduling.app.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Seals and opens personal values. A sealed value is stored as {@code {"pd":"AES-256-GCM","key":<key id>,
+ * "value":<base64 of IV and cipher text>}}; the associated data binds it to its user, record type and field, so a
+ * value copied elsewhere does not open. A plain string (written before encryption) reads as it is.
+ * <p>
+ * A value whose key was destroyed by an erasure reads as {@code null}; one whose key id is unknown is an error.
+ */
+public final class PersonalDataCipher {
+
+    static final String MARKER = "pd";
+    static final String ALGORITHM = "AES-256-GCM";
+    /** How a sealed value begins in stored JSON: a quick test before parsing a document. */
+    public static final String SEALED_MARK = "\"" + MARKER + "\":\"" + ALGORITHM + "\"";
+    private static final String KEY = "key";
+    private static final String VALUE = "value";
+
+    private final PersonalDataKeys keys;
+
+    public PersonalDataCipher(PersonalDataKeys keys) {
+        this.keys = keys;
+    }
+
+    ObjectNode seal(String plain, String field, PersonalDataScope scope) {
+        if (scope == null || scope.subject() == null) {
+            throw new IllegalStateException("personal data (" + field + ") written outside a record that names its user");
+        }
+        PersonalDataKeys.DataKey key = scope.key(keys);
+        byte[] sealed = Gcm.encrypt(key.key(), plain.getBytes(StandardCharsets.UTF_8),
+                associatedData(key.userId(), scope.recordType(), field));
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put(MARKER, ALGORITHM);
+        node.put(KEY, key.id());
+        node.put(VALUE, Base64.getEncoder().encodeToString(sealed));
+        return node;
+    }
+
+    static boolean isSealed(JsonNode node) {
+        return node != null && node.isObject() && ALGORITHM.equals(node.path(MARKER).asText(null));
+    }
+
+    String open(JsonNode sealed, String field, String recordType) {
+        String keyId = sealed.path(KEY).asText();
+        PersonalDataKeys.ReadKey key = keys.forReading(keyId).orElseThrow(() -> new IllegalStateException(
+                "personal data (" + field + " of a " + recordType + ") sealed under unknown key " + keyId));
+        if (key.key().isEmpty()) {
+            if (!key.userErased()) {
+                throw new IllegalStateException("personal data (" + field + " of a " + recordType + ") sealed under key "
+                        + keyId + ", destroyed although its user is not recorded as erased");
+            }
+            return null; // destroyed by the erasure of its user
+        }
+        byte[] plain = Gcm.decrypt(key.key().get().key(), Base64.getDecoder().decode(sealed.path(VALUE).asText()),
+                associatedData(key.userId(), recordType, field));
+        return new String(plain, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Opens every sealed value in a stored JSON document in place, for readers of the raw store (the audit export):
+     * each value's field is its name in the enclosing object.
+     */
+    public void openAll(JsonNode document, String recordType) {
+        if (document instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (isSealed(field.getValue())) {
+                    String plain = open(field.getValue(), field.getKey(), recordType);
+                    field.setValue(plain == null ? NullNode.instance : JsonNodeFactory.instance.textNode(plain));
+                } else {
+                    openAll(field.getValue(), recordType);
+                }
+            }
+        } else if (document != null && document.isArray()) {
+            document.forEach(element -> openAll(element, recordType));
+        }
+    }
+
+    private static byte[] associatedData(String userId, String recordType, String field) {
+        return (userId + "\n" + recordType + "\n" + field).getBytes(StandardCharsets.UTF_8);
+    }
+}

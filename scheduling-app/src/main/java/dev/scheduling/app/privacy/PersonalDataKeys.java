@@ -1,0 +1,126 @@
+package dev.scheduling.app.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The users' data keys, in PostgreSQL (table {@code personal_data_key}), wrapped by the key-encryption key. Runs in
+ * the caller's transaction (the command's, the saga's, the snapshot's), so that a key is looked up where the data
+ * it encrypts is written.
+ * <p>
+ * Writing looks the user's live key up in the database every time: a key cached on this node could have been
+ * destroyed by another node's erasure, and a value sealed under it would be lost although acknowledged. Reading
+ * caches unwrapped keys by id for {@link #READ_CACHE_TTL} at most, the longest another node may still read what an
+ * erasure destroyed.
+ */
+public final class PersonalDataKeys {
+
+    static final Duration READ_CACHE_TTL = Duration.ofSeconds(5);
+
+    private final JdbcTemplate jdbc;
+    private final KeyEncryptionKey kek;
+    private final Cache<String, ReadKey> readKeys = Caffeine.newBuilder().expireAfterWrite(READ_CACHE_TTL)
+                                                            .maximumSize(100_000).build();
+
+    public PersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey kek) {
+        this.jdbc = jdbc;
+        this.kek = kek;
+    }
+
+    /** A data key and the user it belongs to. */
+    record DataKey(String id, String userId, SecretKey key) {
+    }
+
+    /**
+     * What is known of a key id: its key, or that it was destroyed (the key is then empty), and whether its user is
+     * recorded as erased (a destroyed key of a user who is not is an error, never a silent blank).
+     */
+    record ReadKey(String userId, Optional<DataKey> key, boolean userErased) {
+    }
+
+    /**
+     * The user's live key, made if there is none and {@code mayCreate}. Only new events may make one for a user
+     * who was erased: anything else holding that user's clear data (a snapshot or saga state taken before the
+     * erasure) must not be sealed under a key that outlives it.
+     */
+    DataKey forWriting(String userId, boolean mayCreate) {
+        Optional<DataKey> live = liveKey(userId);
+        if (live.isPresent()) {
+            return live.get();
+        }
+        if (!mayCreate && wasErased(userId)) {
+            throw new IllegalStateException("refusing to store personal data of erased user " + userId
+                    + " under a new key: it was read before the erasure");
+        }
+        byte[] material = Gcm.randomKey();
+        jdbc.update("INSERT INTO personal_data_key (key_id, user_id, wrapped_key, kek_id) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (user_id) WHERE destroyed_at IS NULL DO NOTHING",
+                UUID.randomUUID(), userId, kek.wrap(material), kek.id());
+        return liveKey(userId).orElseThrow(() -> new IllegalStateException("no data key for user " + userId));
+    }
+
+    /** The key of {@code keyId}; empty if the id was never a key (which is an error for the caller to raise). */
+    Optional<ReadKey> forReading(String keyId) {
+        ReadKey cached = readKeys.getIfPresent(keyId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<ReadKey> found = jdbc.query("SELECT k.user_id, k.wrapped_key, EXISTS (SELECT 1 FROM personal_data_erasure e "
+                        + "WHERE e.user_id = k.user_id) FROM personal_data_key k WHERE k.key_id = ?",
+                (row, i) -> {
+                    String userId = row.getString(1);
+                    return new ReadKey(userId, Optional.ofNullable(row.getBytes(2))
+                                                       .map(wrapped -> new DataKey(keyId, userId, unwrap(wrapped))),
+                            row.getBoolean(3));
+                },
+                UUID.fromString(keyId));
+        found.forEach(key -> readKeys.put(keyId, key));
+        return found.stream().findFirst();
+    }
+
+    boolean hasLiveKey(String userId) {
+        Integer live = jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE user_id = ? AND destroyed_at IS NULL",
+                Integer.class, userId);
+        return live != null && live > 0;
+    }
+
+    boolean wasErased(String userId) {
+        Integer erasures = jdbc.queryForObject("SELECT count(*) FROM personal_data_erasure WHERE user_id = ?",
+                Integer.class, userId);
+        return erasures != null && erasures > 0;
+    }
+
+    /**
+     * Destroys every key of the user and records the erasure, in the caller's transaction. Returns how many keys
+     * were destroyed (0 when erased before and nothing written since).
+     */
+    int destroy(String userId, String erasedBy, Instant at) {
+        List<String> destroyed = jdbc.queryForList("UPDATE personal_data_key SET wrapped_key = NULL, destroyed_at = ? "
+                + "WHERE user_id = ? AND destroyed_at IS NULL RETURNING key_id::text", String.class,
+                Timestamp.from(at), userId);
+        jdbc.update("INSERT INTO personal_data_erasure (user_id, erased_at, erased_by, keys_destroyed) VALUES (?, ?, ?, ?)",
+                userId, Timestamp.from(at), erasedBy, destroyed.size());
+        readKeys.invalidateAll(destroyed);
+        return destroyed.size();
+    }
+
+    private Optional<DataKey> liveKey(String userId) {
+        return jdbc.query("SELECT key_id::text, wrapped_key FROM personal_data_key WHERE user_id = ? AND destroyed_at IS NULL",
+                (row, i) -> new DataKey(row.getString(1), userId, unwrap(row.getBytes(2))), userId)
+                   .stream().findFirst();
+    }
+
+    private SecretKey unwrap(byte[] wrapped) {
+        return new SecretKeySpec(kek.unwrap(wrapped), "AES");
+    }
+}

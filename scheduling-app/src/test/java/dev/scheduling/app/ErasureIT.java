@@ -1,0 +1,371 @@
+package dev.scheduling.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scheduling.app.support.Api;
+import dev.scheduling.app.support.Api.Response;
+import dev.scheduling.app.support.Bookings;
+import dev.scheduling.app.support.DynamoDbServer;
+import dev.scheduling.app.support.Eventually;
+import dev.scheduling.app.support.PackagedService;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static dev.scheduling.app.support.Bookings.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The right to erasure, end to end on the packaged service: alice books, reschedules and cancels with a distinctive
+ * title, location and reason, a reminder fires, the read model is replayed, a snapshot is taken; then alice erases
+ * her data, and the distinctive text is found nowhere: not in any table of the database (every column, bytea read
+ * as text and as hex), not in the database's files (after a checkpoint), not in any DynamoDB item, the export, the
+ * history, the calendar as of any time, or the service's log. Bob's data stays readable. Carol's rows are rewritten
+ * as the service stored them before encryption (plain text, a saga without its user association): her erasure masks
+ * them in place and ends her saga.
+ */
+class ErasureIT {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final String MARK = "Zq" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String TITLE = MARK + "-title";
+    private static final String LOCATION = MARK + "-location";
+    private static final String REASON = MARK + "-reason";
+    private static final String BOB_TITLE = "Bob-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String TABLE = "appointments-erasure";
+    /** Carol's rows are rewritten as the service wrote them before encryption: plain text in the event log. */
+    private static final String LEGACY = "Lg" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Pattern SEALED = Pattern.compile(
+            "\"(title|location|reason)\":\\{\"pd\":\"AES-256-GCM\",\"key\":\"[^\"]*\",\"value\":\"[^\"]*\"}");
+
+    @TempDir
+    static Path data;
+    private static EmbeddedPostgres postgres;
+    private static PackagedService service;
+    private static Path log;
+    private static Api staff;
+    private static Api alice;
+    private static String reminded;
+    private static String moved;
+    private static final List<String> aliceIds = new ArrayList<>();
+    private static long carolEventsBeforeErasure;
+
+    @BeforeAll
+    static void bookRemindReplaySnapshotThenErase() throws Exception {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(false)
+                                   .start();
+        log = data.resolve("service.log");
+        DynamoDbServer dynamoDb = DynamoDbServer.shared();
+        List<String> settings = new ArrayList<>(List.of(
+                "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres",
+                "scheduling.data-dir=" + data.resolve("service"),
+                "scheduling.reminders.offsets=PT4S",
+                "scheduling.snapshot-threshold=3"));
+        settings.addAll(List.of(dynamoDb.settings(TABLE)));
+        service = PackagedService.start(log, settings.toArray(String[]::new));
+        staff = service.api();
+        alice = staff.as("alice");
+
+        Instant soon = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        reminded = booked(alice.post("/users/alice/appointments")
+                               .json(Bookings.at(soon, Duration.ofMinutes(30)).title(TITLE).location(LOCATION).json()).send());
+        moved = booked(alice.post("/users/alice/appointments")
+                            .json(Bookings.at(day(3), HOUR).title(TITLE).location(LOCATION).json()).send());
+        assertThat(alice.post("/users/alice/appointments/" + moved + "/reschedule")
+                        .json(Bookings.at(day(4), HOUR).json()).send().status()).isEqualTo(200);
+        String cancelled = booked(alice.post("/users/alice/appointments")
+                                       .json(Bookings.at(day(5), HOUR).title(TITLE).json()).send());
+        assertThat(alice.delete("/users/alice/appointments/" + cancelled + "?reason=" + REASON).send().status())
+                .isEqualTo(204);
+        aliceIds.addAll(List.of(reminded, moved, cancelled));
+        booked(staff.post("/users/bob/appointments").json(Bookings.at(day(3), HOUR).title(BOB_TITLE).json()).send());
+        booked(staff.post("/users/carol/appointments")
+                    .json(Bookings.at(day(6), HOUR).title(LEGACY + "-title").location(LEGACY + "-location").json()).send());
+
+        Eventually.await("the reminder sent and recorded", Duration.ofSeconds(40), () ->
+                alice.get("/users/alice/appointments/" + reminded).send().json().path("remindersSent").size() > 0);
+        Api admin = staff.as("ops", "admin");
+        assertThat(admin.post("/admin/projections/appointments/replay").send().status()).isEqualTo(202);
+        awaitCaughtUp(admin);
+        try (Connection db = connect()) {
+            assertThat(count(db, "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = 'alice'"))
+                    .as("a snapshot of alice's calendar").isPositive();
+            assertThat(count(db, "SELECT count(*) FROM sagaentry")).as("bob's pending reminders").isPositive();
+        }
+
+        // before the erasure: readable through the service, and already nowhere in the database in clear
+        assertThat(alice.get("/users/alice/history").send().body()).contains(TITLE, LOCATION, REASON);
+        assertThat(alice.get("/users/alice/appointments/" + moved).send().json().path("title").asText()).isEqualTo(TITLE);
+        assertThat(databaseDump()).doesNotContain(MARK).doesNotContain(hex(MARK)).doesNotContain(LEGACY);
+
+        carolEventsBeforeErasure = writtenAsBeforeEncryption("carol");
+        assertThat(databaseDump()).as("carol's rows in plain text").contains(LEGACY + "-title", LEGACY + "-location");
+        assertThat(staff.get("/users/carol/history").send().body()).as("plain text written before encryption reads as it is")
+                                                                 .contains(LEGACY + "-title");
+        assertThat(staff.as("ops", "admin").post("/users/carol/erasure").send().status()).isEqualTo(202);
+
+        assertThat(staff.as("desk", "front-desk").post("/users/alice/erasure").send().status())
+                .as("the front desk may not erase").isEqualTo(403);
+        assertThat(staff.as("mallory").post("/users/alice/erasure").send().status()).isEqualTo(403);
+        Response erased = alice.post("/users/alice/erasure").send();
+        assertThat(erased.status()).isEqualTo(202);
+        assertThat(erased.json().path("erased").asBoolean()).isTrue();
+        Eventually.await("the read model forgets alice's titles", Duration.ofSeconds(20), () ->
+                aliceIds.stream().allMatch(id -> alice.get("/users/alice/appointments/" + id).send().json()
+                                                      .path("title").isNull()));
+        Eventually.await("carol's reminder saga, started before erasure existed, ends", Duration.ofSeconds(20), () -> {
+            try (Connection db = connect()) {
+                return count(db, "SELECT count(*) FROM sagaentry WHERE convert_from(serializedsaga, 'UTF8') "
+                        + "LIKE '%\"userId\":\"carol\"%'") == 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitCaughtUp(admin);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (service != null) {
+            service.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void alices_text_is_nowhere_after_the_erasure() throws Exception {
+        assertThat(databaseDump()).doesNotContain(MARK).doesNotContain(hex(MARK)).doesNotContain(LEGACY);
+        assertThat(databaseFiles()).as("files of the database, write-ahead log included").doesNotContain(MARK);
+        assertThat(dynamoDbItems()).doesNotContain(MARK).doesNotContain(LEGACY);
+        Api auditor = staff.as("audit", "auditor");
+        assertThat(auditor.get("/admin/audit/export?from=" + Instant.now().minus(Duration.ofHours(1)) + "&to="
+                + Instant.now().plusSeconds(60)).send().body()).doesNotContain(MARK).doesNotContain(LEGACY)
+                                                              .contains(BOB_TITLE);
+        assertThat(alice.get("/users/alice/history?pageSize=200").send().body()).doesNotContain(MARK);
+        assertThat(alice.get("/users/alice/calendar?asOf=" + Instant.now()).send().body()).doesNotContain(MARK);
+        for (String id : aliceIds) {
+            assertThat(alice.get("/users/alice/appointments/" + id).send().body()).doesNotContain(MARK);
+        }
+        assertThat(staff.get("/users/carol/history").send().body()).doesNotContain(LEGACY);
+        assertThat(Files.readString(log)).doesNotContain(MARK).doesNotContain(LEGACY);
+    }
+
+    @Test
+    void events_written_in_plain_text_before_encryption_are_masked_in_place_and_kept() throws Exception {
+        try (Connection db = connect()) {
+            assertThat(count(db, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = 'carol'"))
+                    .as("every event kept, and PersonalDataErased appended").isEqualTo(carolEventsBeforeErasure + 1);
+        }
+        JsonNode events = staff.get("/users/carol/history").send().json().path("events");
+        assertThat(events.get(0).path("type").asText()).isEqualTo("AppointmentBooked");
+        assertThat(events.get(0).path("payload").path("details").path("title").isNull()).isTrue();
+        assertThat(events.get(0).path("payload").path("slot").path("start").asText()).isNotEmpty();
+    }
+
+    @Test
+    void the_history_keeps_every_event_with_its_ids_slots_times_and_actors() {
+        JsonNode events = alice.get("/users/alice/history?pageSize=200").send().json().path("events");
+        List<String> types = new ArrayList<>();
+        events.forEach(event -> types.add(event.path("type").asText()));
+        assertThat(types).containsSubsequence("AppointmentBooked", "AppointmentBooked", "AppointmentRescheduled",
+                "AppointmentBooked", "AppointmentCancelled", "ReminderSent", "PersonalDataErased");
+        events.forEach(event -> {
+            assertThat(event.path("actor").asText()).isIn("alice", "reminder-saga");
+            assertThat(event.path("time").asText()).isNotEmpty();
+        });
+        JsonNode first = events.get(0).path("payload");
+        assertThat(first.path("appointmentId").asText()).isEqualTo(reminded);
+        assertThat(first.path("slot").path("start").asText()).isNotEmpty();
+        assertThat(first.path("details").path("title").isNull()).isTrue();
+    }
+
+    @Test
+    void the_calendar_still_refuses_overlaps_and_another_erasure_changes_nothing() throws Exception {
+        Response overlapping = alice.post("/users/alice/appointments").json(Bookings.at(day(4), HOUR).json()).send();
+        assertThat(overlapping.status()).isEqualTo(409);
+        assertThat(overlapping.json().path("conflictingAppointmentId").asText()).isEqualTo(moved);
+
+        long events;
+        try (Connection db = connect()) {
+            events = count(db, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = 'alice'");
+        }
+        Response again = alice.post("/users/alice/erasure").send();
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().path("erased").asBoolean()).isFalse();
+        try (Connection db = connect()) {
+            assertThat(count(db, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = 'alice'"))
+                    .isEqualTo(events);
+        }
+    }
+
+    @Test
+    void bobs_data_is_untouched_and_readable() {
+        assertThat(staff.get("/users/bob/history").send().body()).contains(BOB_TITLE);
+        JsonNode bob = staff.get("/users/bob/appointments").send().json().path("appointments");
+        assertThat(bob.get(0).path("title").asText()).isEqualTo(BOB_TITLE);
+    }
+
+    private static String booked(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asText();
+    }
+
+    /**
+     * Rewrites the user's events and saga state as the service stored them before personal data was encrypted:
+     * each sealed value back to its plain text, and the saga without its user association. Returns the number of
+     * the user's events.
+     */
+    private static long writtenAsBeforeEncryption(String user) throws SQLException {
+        Map<String, String> plain = Map.of("title", LEGACY + "-title", "location", LEGACY + "-location");
+        try (Connection db = connect()) {
+            for (String[] table : new String[][] {
+                    {"domainevententry", "payload", "eventidentifier", "aggregateidentifier = '" + user + "'"},
+                    {"sagaentry", "serializedsaga", "sagaid",
+                            "convert_from(serializedsaga, 'UTF8') LIKE '%\"userId\":\"" + user + "\"%'"}}) {
+                Map<String, String> rewritten = new LinkedHashMap<>();
+                try (Statement statement = db.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT " + table[2] + ", convert_from(" + table[1]
+                             + ", 'UTF8') FROM " + table[0] + " WHERE " + table[3])) {
+                    while (rows.next()) {
+                        rewritten.put(rows.getString(1), SEALED.matcher(rows.getString(2)).replaceAll(
+                                found -> Matcher.quoteReplacement("\"" + found.group(1) + "\":\""
+                                        + plain.getOrDefault(found.group(1), "") + "\"")));
+                    }
+                }
+                assertThat(rewritten).as(table[0] + " of " + user).isNotEmpty();
+                try (PreparedStatement update = db.prepareStatement("UPDATE " + table[0] + " SET " + table[1]
+                        + " = convert_to(?, 'UTF8') WHERE " + table[2] + " = ?")) {
+                    for (Map.Entry<String, String> row : rewritten.entrySet()) {
+                        update.setString(1, row.getValue());
+                        update.setString(2, row.getKey());
+                        update.executeUpdate();
+                    }
+                }
+            }
+            try (Statement statement = db.createStatement()) {
+                statement.executeUpdate("DELETE FROM associationvalueentry WHERE associationkey = 'userId' "
+                        + "AND associationvalue = '" + user + "'");
+            }
+            return count(db, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = '" + user + "'");
+        }
+    }
+
+    private static void awaitCaughtUp(Api admin) {
+        Eventually.await("the projection to catch up", Duration.ofSeconds(60), () -> {
+            JsonNode status = admin.get("/admin/projections/appointments").send().json();
+            return status.path("caughtUp").asBoolean() && !status.path("replaying").asBoolean()
+                    && status.path("position").asLong() >= status.path("headPosition").asLong();
+        });
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Every row of every table of the database, each column as text, bytea both as UTF-8 text and as hex (the
+     * machine's pg_dump is version 15 and refuses the embedded PostgreSQL 16, so the dump is made here).
+     */
+    private static String databaseDump() throws SQLException {
+        StringBuilder dump = new StringBuilder();
+        try (Connection db = connect(); Statement statement = db.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables "
+                    + "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            assertThat(tables).contains("public.domainevententry", "public.sagaentry", "public.snapshotevententry");
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            Object value = rows.getObject(column);
+                            if (value instanceof byte[] bytes) {
+                                dump.append(new String(bytes, StandardCharsets.UTF_8)).append(' ')
+                                    .append(HexFormat.of().formatHex(bytes));
+                            } else {
+                                dump.append(value);
+                            }
+                            dump.append('\t');
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
+    }
+
+    /** The bytes of every file of the database cluster, read as text after a checkpoint flushed everything. */
+    private static String databaseFiles() throws Exception {
+        try (Connection db = connect(); Statement statement = db.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(data.resolve("postgres"))) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                try {
+                    all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    if (Files.exists(file)) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        }
+        return all.toString();
+    }
+
+    private static String dynamoDbItems() {
+        try (var client = DynamoDbServer.shared().client()) {
+            StringBuilder items = new StringBuilder();
+            client.scanPaginator(ScanRequest.builder().tableName(TABLE).consistentRead(true).build())
+                  .items().forEach(item -> items.append(item).append('\n'));
+            assertThat(items).contains(BOB_TITLE);
+            return items.toString();
+        }
+    }
+
+    private static String hex(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.scheduling.app.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scheduling.app.support.TestPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The cipher and the data keys on a real PostgreSQL with the service's own migrations. */
+class PersonalDataCipherIT {
+
+    private static final String EVENT = "dev.scheduling.domain.calendar.AppointmentBooked";
+    private static JdbcTemplate jdbc;
+    private static KeyEncryptionKey kek;
+    private static PersonalDataKeys keys;
+    private static PersonalDataCipher cipher;
+
+    @BeforeAll
+    static void database() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        kek = LocalKeyEncryptionKey.of(Base64.getEncoder().encodeToString(Gcm.randomKey()));
+        keys = new PersonalDataKeys(jdbc, kek);
+        cipher = new PersonalDataCipher(keys);
+    }
+
+    @Test
+    void a_sealed_value_opens_to_its_plain_text_and_shows_nothing_of_it() {
+        String user = user();
+        ObjectNode sealed = cipher.seal("Dr. Who, knee", "title", scope(user));
+
+        assertThat(sealed.toString()).doesNotContain("Dr. Who").contains("\"pd\":\"AES-256-GCM\"");
+        assertThat(cipher.open(sealed, "title", EVENT)).isEqualTo("Dr. Who, knee");
+    }
+
+    @Test
+    void every_value_gets_its_own_iv() {
+        String user = user();
+        ObjectNode first = cipher.seal("same", "title", scope(user));
+        ObjectNode second = cipher.seal("same", "title", scope(user));
+
+        assertThat(first.path("key")).isEqualTo(second.path("key"));
+        assertThat(first.path("value")).isNotEqualTo(second.path("value"));
+    }
+
+    @Test
+    void a_changed_value_does_not_open() {
+        ObjectNode sealed = cipher.seal("Dr. Who", "title", scope(user()));
+        byte[] bytes = Base64.getDecoder().decode(sealed.path("value").asText());
+        bytes[bytes.length - 20] ^= 1;
+        sealed.put("value", Base64.getEncoder().encodeToString(bytes));
+
+        assertThatThrownBy(() -> cipher.open(sealed, "title", EVENT)).hasMessageContaining("does not decrypt");
+    }
+
+    @Test
+    void a_value_moved_to_another_field_or_record_type_does_not_open() {
+        ObjectNode sealed = cipher.seal("Dr. Who", "title", scope(user()));
+
+        assertThatThrownBy(() -> cipher.open(sealed, "location", EVENT)).hasMessageContaining("does not decrypt");
+        assertThatThrownBy(() -> cipher.open(sealed, "title", "dev.scheduling.domain.calendar.AppointmentCancelled"))
+                .hasMessageContaining("does not decrypt");
+    }
+
+    @Test
+    void a_value_under_a_key_id_that_never_existed_is_an_error() {
+        ObjectNode sealed = cipher.seal("Dr. Who", "title", scope(user()));
+        sealed.put("key", UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> cipher.open(sealed, "title", EVENT)).hasMessageContaining("unknown key");
+    }
+
+    @Test
+    void a_value_of_an_erased_user_reads_as_null_and_the_user_gets_a_new_key_for_new_events_only() {
+        String user = user();
+        ObjectNode before = cipher.seal("Dr. Who", "title", scope(user));
+
+        assertThat(keys.destroy(user, "admin-1", Instant.now())).isEqualTo(1);
+
+        assertThat(new PersonalDataCipher(new PersonalDataKeys(jdbc, kek)).open(before, "title", EVENT))
+                .as("on another node").isNull();
+        assertThat(cipher.open(before, "title", EVENT)).as("on this node").isNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE user_id = ? AND wrapped_key IS NOT NULL",
+                Integer.class, user)).isZero();
+        assertThatThrownBy(() -> cipher.seal("read before the erasure", "title", new PersonalDataScope(EVENT, user, false)))
+                .hasMessageContaining("refusing to store personal data of erased user");
+        ObjectNode after = cipher.seal("booked after the erasure", "title", scope(user));
+        assertThat(after.path("key")).isNotEqualTo(before.path("key"));
+        assertThat(cipher.open(after, "title", EVENT)).isEqualTo("booked after the erasure");
+    }
+
+    @Test
+    void a_destroyed_key_of_a_user_not_recorded_as_erased_is_an_error_not_a_blank() {
+        String user = user();
+        ObjectNode sealed = cipher.seal("Dr. Who", "title", scope(user));
+        jdbc.update("UPDATE personal_data_key SET wrapped_key = NULL, destroyed_at = now() WHERE user_id = ?", user);
+
+        assertThatThrownBy(() -> new PersonalDataCipher(new PersonalDataKeys(jdbc, kek)).open(sealed, "title", EVENT))
+                .hasMessageContaining("not recorded as erased");
+    }
+
+    @Test
+    void data_keys_are_stored_wrapped_and_another_key_encryption_key_cannot_open_them() {
+        String user = user();
+        ObjectNode sealed = cipher.seal("Dr. Who", "title", scope(user));
+        byte[] wrapped = jdbc.queryForObject("SELECT wrapped_key FROM personal_data_key WHERE user_id = ?", byte[].class, user);
+        assertThat(wrapped).hasSizeGreaterThan(Gcm.KEY_BYTES);
+
+        KeyEncryptionKey another = LocalKeyEncryptionKey.of(Base64.getEncoder().encodeToString(Gcm.randomKey()));
+        assertThatThrownBy(() -> new PersonalDataCipher(new PersonalDataKeys(jdbc, another)).open(sealed, "title", EVENT))
+                .hasMessageContaining("does not decrypt");
+    }
+
+    @Test
+    void open_all_opens_every_sealed_value_of_a_stored_document() {
+        String user = user();
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("appointmentId", "a-1");
+        ObjectNode stored = event.putObject("details");
+        stored.set("title", cipher.seal("Dr. Who", "title", scope(user)));
+        stored.set("location", cipher.seal("Room 4", "location", scope(user)));
+
+        cipher.openAll(event, EVENT);
+
+        JsonNode details = event.path("details");
+        assertThat(details.path("title")).isEqualTo(TextNode.valueOf("Dr. Who"));
+        assertThat(details.path("location")).isEqualTo(TextNode.valueOf("Room 4"));
+        assertThat(event.path("appointmentId").asText()).isEqualTo("a-1");
+    }
+
+    private static PersonalDataScope scope(String user) {
+        return new PersonalDataScope(EVENT, user, true);
+    }
+
+    private static String user() {
+        return "u-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
