@@ -69,12 +69,15 @@ public final class PersonalDataKeys {
         return liveKey(userId).orElseThrow(() -> new IllegalStateException("no data key for user " + userId));
     }
 
-    /** The key of {@code keyId}; empty if the id was never a key (which is an error for the caller to raise). */
+    /**
+     * The key of {@code keyId}; empty if the id was never a key (which is an error for the caller to raise). Readers
+     * of one event on several threads (the projection's and the saga's segments) wait for one look-up.
+     */
     Optional<ReadKey> forReading(String keyId) {
-        ReadKey cached = readKeys.getIfPresent(keyId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
+        return Optional.ofNullable(readKeys.get(keyId, this::lookUp));
+    }
+
+    private ReadKey lookUp(String keyId) {
         List<ReadKey> found = jdbc.query("SELECT k.user_id, k.wrapped_key, EXISTS (SELECT 1 FROM personal_data_erasure e "
                         + "WHERE e.user_id = k.user_id) FROM personal_data_key k WHERE k.key_id = ?",
                 (row, i) -> {
@@ -84,8 +87,7 @@ public final class PersonalDataKeys {
                             row.getBoolean(3));
                 },
                 UUID.fromString(keyId));
-        found.forEach(key -> readKeys.put(keyId, key));
-        return found.stream().findFirst();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     boolean hasLiveKey(String userId) {
