@@ -47,7 +47,8 @@ final class ServiceProcess implements AutoCloseable {
                                                          .redirectOutput(runDir.resolve("service.log").toFile())
                                                          .start();
             ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port));
-            service.awaitReady(Duration.ofSeconds(120), runDir.resolve("service.log"));
+            awaitReady(process, service.base.resolve("/actuator/health/readiness"), "the service", Duration.ofSeconds(120),
+                    runDir.resolve("service.log"));
             service.token = service.localToken();
             return service;
         } catch (IOException e) {
@@ -55,16 +56,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout, Path log) {
+    /** Waits until {@code probe} answers 200; fails at once if the process exits, naming its log. */
+    static void awaitReady(Process process, URI probe, String what, Duration timeout, Path log) {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(what + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness"))
-                                                                   .timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -77,7 +78,15 @@ final class ServiceProcess implements AutoCloseable {
             }
             sleep(200);
         }
-        throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(what + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** Stops the process, forcibly after 30 seconds. */
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     URI base() {
@@ -123,10 +132,7 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        stop(process);
     }
 
     static void sleep(long millis) {

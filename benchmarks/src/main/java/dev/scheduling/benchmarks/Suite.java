@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark suite of issue 8: starts PostgreSQL, DynamoDB Local and the packaged service, runs B1-B9 with
+ * The benchmark suite: starts PostgreSQL, DynamoDB Local and the packaged service, runs B1-B10 with
  * warm-up, measures each baseline in the same run, and prints one table (also written to {@code results.md} in
  * the run directory). Arguments: {@code quick} (default) or {@code full}, and {@code --profile} to record each
  * load phase with JFR and print where the service's time went.
@@ -155,6 +155,9 @@ public final class Suite {
                 warmUp();
                 double baselineInserts = insertBaseline();
                 Load.Result b1 = selected("B1") ? bookingThroughput(baselineInserts) : null;
+                if (selected("B10")) {
+                    crudBaseline(pg, jvmOptions, b1);
+                }
                 if (selected("B3")) {
                     hotCalendar(baselineInserts, b1);
                 }
@@ -283,6 +286,32 @@ public final class Suite {
                 String.format("%.0f tx/s", perSecond), "(baseline)", "-", null);
         figures.note("B2 cpu: " + cpu().minus(before).describe(seconds, cores));
         return perSecond;
+    }
+
+    // ---- B10 ----------------------------------------------------------------------------------------------------
+
+    /** B10: the same load as B1 on the CRUD alternative; B1/B10 says what the event-sourced core costs. */
+    private void crudBaseline(BenchPostgres pg, List<String> jvmOptions, Load.Result b1) throws Exception {
+        try (CrudBaseline crud = CrudBaseline.start(pg, jvmOptions, runDir)) {
+            Bookings bookings = Bookings.hourly(crud.base(), "unused");
+            Load.Result warm = Load.run(http, CLIENTS, mode.warmUp(), Long.MAX_VALUE,
+                    i -> bookings.book("warm-" + (i % 1000), i / 1000));
+            System.out.printf("B10 warm-up: %d bookings in %.1f s (%s)%n", warm.requests(), warm.seconds(),
+                    warm.describeStatuses());
+            ProcStats.Cpu before = ProcStats.cpu(crud.pid(), pg.postmasterPid());
+            Load.Result result = Load.run(http, CLIENTS, mode.b1(), Long.MAX_VALUE,
+                    i -> bookings.book("b10-u" + (i % 10_000), i / 10_000));
+            ProcStats.Cpu used = ProcStats.cpu(crud.pid(), pg.postmasterPid()).minus(before);
+            double perSecond = result.perSecond(201);
+            figures.add("B10", "baseline: the CRUD alternative (Spring MVC + JDBC, exclusion constraint; no events, "
+                            + "reminders, read model or authentication), B1's clients and requests",
+                    String.format("%.0f/s; p50 %.1f ms, p99 %.1f ms", perSecond, result.percentileMillis(50),
+                            result.percentileMillis(99)),
+                    "(baseline)", b1 == null ? "-" : String.format("B1/B10: %.2f (goal at least 0.5)",
+                            b1.perSecond(201) / perSecond), null);
+            figures.note(String.format("B10: %d requests in %.1f s: %s; cpu (\"service\" = the CRUD process): %s",
+                    result.requests(), result.seconds(), result.describeStatuses(), used.describe(result.seconds(), cores)));
+        }
     }
 
     // ---- B1, B7, B9 -----------------------------------------------------------------------------------------
