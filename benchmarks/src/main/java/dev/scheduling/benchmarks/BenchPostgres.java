@@ -36,10 +36,20 @@ final class BenchPostgres implements AutoCloseable {
                                                         .setServerConfig("synchronous_commit", "on")
                                                         .setServerConfig("max_connections", "200")
                                                         .setServerConfig("shared_buffers", "256MB")
+                                                        // counts the statements of each phase (RoundTrips)
+                                                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                                                        .setServerConfig("pg_stat_statements.track", "all")
                                                         .start();
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "");
+                 java.sql.Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
             return new BenchPostgres(postgres, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements is not available", e);
         }
     }
 

@@ -329,6 +329,7 @@ public final class Suite {
             }
         }, "rss-sampler");
         ProcStats.Cpu before = cpu();
+        RoundTrips statementsBefore = RoundTrips.read(postgres);
         profiler.start(service.pid(), "B1");
         prober.start();
         memory.start();
@@ -355,6 +356,9 @@ public final class Suite {
         long drainStarted = System.nanoTime();
         awaitProjectionCaughtUp(Duration.ofMinutes(10));
         double drain = (System.nanoTime() - drainStarted) / 1e9;
+        // counted once the processors have handled B1's events too, so that their statements are included
+        figures.note("B1 in PostgreSQL (load and catch-up): "
+                + RoundTrips.read(postgres).describeSince(statementsBefore, result.count(201), 12));
         figures.note(String.format("B1: the read model caught up %.1f s after the load stopped: sustained with the "
                 + "projection keeping up, %.0f bookings/s", drain, result.count(201) / (result.seconds() + drain)));
 
