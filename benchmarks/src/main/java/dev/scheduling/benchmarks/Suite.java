@@ -356,7 +356,8 @@ public final class Suite {
         long drainStarted = System.nanoTime();
         awaitProjectionCaughtUp(Duration.ofMinutes(10));
         double drain = (System.nanoTime() - drainStarted) / 1e9;
-        // counted once the processors have handled B1's events too, so that their statements are included
+        // counted once both processors have handled B1's events too, so that their statements are included
+        awaitSagasCaughtUp(Duration.ofMinutes(10));
         figures.note("B1 in PostgreSQL (load and catch-up): "
                 + RoundTrips.read(postgres).describeSince(statementsBefore, result.count(201), 12));
         figures.note(String.format("B1: the read model caught up %.1f s after the load stopped: sustained with the "
@@ -682,6 +683,25 @@ public final class Suite {
             ServiceProcess.sleep(100);
         }
         throw new IllegalStateException("the projection did not catch up within " + timeout);
+    }
+
+    /** The reminder saga's processor has handled every stored event (its gap-aware tokens, read from the token store). */
+    private void awaitSagasCaughtUp(Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rows = statement.executeQuery("SELECT (SELECT max(globalindex) FROM domainevententry), "
+                        + "(SELECT min((convert_from(token, 'UTF8')::json ->> 'index')::bigint) FROM tokenentry "
+                        + "WHERE processorname = 'AppointmentReminderSagaProcessor')")) {
+                    rows.next();
+                    if (rows.getLong(2) >= rows.getLong(1)) {
+                        return;
+                    }
+                }
+                ServiceProcess.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the reminder sagas did not catch up within " + timeout);
     }
 
     private ProcStats.Cpu cpu() {
