@@ -63,9 +63,14 @@ public final class PersonalDataKeys {
                     + " under a new key: it was read before the erasure");
         }
         byte[] material = Gcm.randomKey();
-        jdbc.update("INSERT INTO personal_data_key (key_id, user_id, wrapped_key, kek_id) VALUES (?, ?, ?, ?) "
+        UUID keyId = UUID.randomUUID();
+        int made = jdbc.update("INSERT INTO personal_data_key (key_id, user_id, wrapped_key, kek_id) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (user_id) WHERE destroyed_at IS NULL DO NOTHING",
-                UUID.randomUUID(), userId, kek.wrap(material), kek.id());
+                keyId, userId, kek.wrap(material), kek.id());
+        if (made == 1) {
+            return new DataKey(keyId.toString(), userId, new SecretKeySpec(material, "AES"));
+        }
+        // another transaction made the user's first key at the same moment: use that one
         return liveKey(userId).orElseThrow(() -> new IllegalStateException("no data key for user " + userId));
     }
 
