@@ -74,7 +74,10 @@ public class AuditExport {
         }
     }
 
-    /** One event as one line, its personal data opened (null where its user was erased); the generator buffers, so lines reach the client in blocks, not one write each. */
+    /**
+     * One event as one line, its personal data opened (null where its user was erased); the generator buffers, so
+     * lines reach the client in blocks, not one write each.
+     */
     private void write(ResultSet row, Instant time, JsonGenerator line) throws SQLException, IOException {
         String type = row.getString(4);
         line.writeStartObject();
