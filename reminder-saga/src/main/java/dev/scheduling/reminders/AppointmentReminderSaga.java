@@ -89,7 +89,6 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
     @SagaEventHandler(associationProperty = USER_ASSOCIATION)
     public void on(PersonalDataErased event, DeadlineManager deadlines) {
         cancelPending(deadlines);
-        details = null;
     }
 
     @DeadlineHandler(deadlineName = REMINDER_DUE)

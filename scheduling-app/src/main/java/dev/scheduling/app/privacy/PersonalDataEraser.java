@@ -58,8 +58,8 @@ public class PersonalDataEraser {
         this.clock = clock;
     }
 
-    /** What an erasure did: whether anything was left to erase, and how many keys it destroyed. */
-    public record Erasure(boolean erased, int keysDestroyed) {
+    /** What an erasure did: whether anything was left to erase. */
+    public record Erasure(boolean erased) {
     }
 
     @CommandHandler
@@ -74,12 +74,12 @@ public class PersonalDataEraser {
         associateSagasWrittenBeforeErasure(userId);
         int masked = maskPlainText(userId);
         if (!appended && masked == 0 && keys.wasErased(userId) && !keys.hasLiveKey(userId)) {
-            return new Erasure(false, 0);
+            return new Erasure(false);
         }
         Object actor = metaData.get(EventStoreConfiguration.ACTOR);
-        int destroyed = keys.destroy(userId, actor == null ? "unknown" : actor.toString(), clock.instant());
+        keys.destroy(userId, actor == null ? "unknown" : actor.toString(), clock.instant());
         jdbc.update("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?", userId);
-        return new Erasure(true, destroyed);
+        return new Erasure(true);
     }
 
     /**

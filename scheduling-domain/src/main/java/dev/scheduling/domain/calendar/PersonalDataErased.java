@@ -11,14 +11,9 @@ import java.util.List;
  * read model) are found without a search.
  */
 @Revision("1")
-public record PersonalDataErased(UserId userId, List<AppointmentId> appointmentIds) implements HoldsPersonalData {
+public record PersonalDataErased(UserId userId, List<AppointmentId> appointmentIds) {
 
     public PersonalDataErased {
         appointmentIds = appointmentIds == null ? List.of() : List.copyOf(appointmentIds);
-    }
-
-    @Override
-    public String dataSubject() {
-        return userId.value();
     }
 }
