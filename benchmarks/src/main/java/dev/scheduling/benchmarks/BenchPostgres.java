@@ -40,12 +40,11 @@ final class BenchPostgres implements AutoCloseable {
                                                         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                                                         .setServerConfig("pg_stat_statements.track", "all")
                                                         .start();
-            try (Connection connection = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "");
-                 java.sql.Statement ddl = connection.createStatement()) {
+            BenchPostgres started = new BenchPostgres(postgres, dataDir);
+            try (Connection connection = started.connect(); java.sql.Statement ddl = connection.createStatement()) {
                 ddl.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             }
-            return new BenchPostgres(postgres, dataDir);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         } catch (SQLException e) {
@@ -54,7 +53,11 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
     }
 
     Connection connect() throws SQLException {

@@ -42,7 +42,7 @@ final class CrudBaseline implements AutoCloseable {
         command.add("--server.address=127.0.0.1");
         command.add("--server.port=" + port);
         command.add("--spring.main.banner-mode=off");
-        command.add("--spring.datasource.url=" + postgres.jdbcUrl().replace("/postgres", "/crud"));
+        command.add("--spring.datasource.url=" + postgres.jdbcUrl("crud"));
         command.add("--spring.datasource.username=postgres");
         command.add("--spring.datasource.hikari.maximum-pool-size=16");
         Path log = runDir.resolve("crud-baseline.log");

@@ -156,7 +156,7 @@ public final class Suite {
                 double baselineInserts = insertBaseline();
                 Load.Result b1 = selected("B1") ? bookingThroughput(baselineInserts) : null;
                 if (selected("B10")) {
-                    crudBaseline(pg, jvmOptions, b1);
+                    crudBaseline(jvmOptions, b1);
                 }
                 if (selected("B3")) {
                     hotCalendar(baselineInserts, b1);
@@ -291,17 +291,17 @@ public final class Suite {
     // ---- B10 ----------------------------------------------------------------------------------------------------
 
     /** B10: the same load as B1 on the CRUD alternative; B1/B10 says what the event-sourced core costs. */
-    private void crudBaseline(BenchPostgres pg, List<String> jvmOptions, Load.Result b1) throws Exception {
-        try (CrudBaseline crud = CrudBaseline.start(pg, jvmOptions, runDir)) {
+    private void crudBaseline(List<String> jvmOptions, Load.Result b1) throws Exception {
+        try (CrudBaseline crud = CrudBaseline.start(postgres, jvmOptions, runDir)) {
             Bookings bookings = Bookings.hourly(crud.base(), "unused");
             Load.Result warm = Load.run(http, CLIENTS, mode.warmUp(), Long.MAX_VALUE,
                     i -> bookings.book("warm-" + (i % 1000), i / 1000));
             System.out.printf("B10 warm-up: %d bookings in %.1f s (%s)%n", warm.requests(), warm.seconds(),
                     warm.describeStatuses());
-            ProcStats.Cpu before = ProcStats.cpu(crud.pid(), pg.postmasterPid());
+            ProcStats.Cpu before = ProcStats.cpu(crud.pid(), postgres.postmasterPid());
             Load.Result result = Load.run(http, CLIENTS, mode.b1(), Long.MAX_VALUE,
                     i -> bookings.book("b10-u" + (i % 10_000), i / 10_000));
-            ProcStats.Cpu used = ProcStats.cpu(crud.pid(), pg.postmasterPid()).minus(before);
+            ProcStats.Cpu used = ProcStats.cpu(crud.pid(), postgres.postmasterPid()).minus(before);
             double perSecond = result.perSecond(201);
             figures.add("B10", "baseline: the CRUD alternative (Spring MVC + JDBC, exclusion constraint; no events, "
                             + "reminders, read model or authentication), B1's clients and requests",
