@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,39 @@ public class AppointmentTable {
         }
     }
 
+    /**
+     * Writes the items as they are, whatever the table holds, in BatchWriteItem calls of 25; what DynamoDB leaves
+     * unprocessed (throttling) is sent again after a pause that doubles up to a second. For a replay into an empty
+     * table only: it does not look at versions.
+     */
+    public void putAll(Collection<AppointmentItem> items) {
+        List<AppointmentItem> all = List.copyOf(items);
+        for (int from = 0; from < all.size(); from += BATCH_LIMIT) {
+            List<AppointmentItem> pending = all.subList(from, Math.min(all.size(), from + BATCH_LIMIT));
+            long pauseMillis = 10;
+            while (true) {
+                WriteBatch.Builder<AppointmentItem> batch = WriteBatch.builder(AppointmentItem.class).mappedTableResource(table);
+                pending.forEach(batch::addPutItem);
+                pending = client.batchWriteItem(BatchWriteItemEnhancedRequest.builder().writeBatches(batch.build()).build())
+                                .unprocessedPutItemsForTable(table);
+                if (pending.isEmpty()) {
+                    break;
+                }
+                pause(pauseMillis);
+                pauseMillis = Math.min(1_000, pauseMillis * 2);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while DynamoDB was throttling the replay", e);
+        }
+    }
+
     /** Sets the non-null fields of {@code changes} on an existing item holding an older version. */
     public boolean updateIfNewer(AppointmentItem changes) {
         try {
@@ -66,21 +100,25 @@ public class AppointmentTable {
 
     /** Adds a reminder id to an item holding an older version. */
     public boolean addReminderIfNewer(String appointmentId, String reminderId, long version, String updatedAt) {
-        return changeIfNewer(appointmentId, version, updatedAt, item -> {
-            List<String> sent = new ArrayList<>(item.getRemindersSent() == null ? List.of() : item.getRemindersSent());
-            if (!sent.contains(reminderId)) {
-                sent.add(reminderId);
-            }
-            item.setRemindersSent(sent);
-        });
+        return changeIfNewer(appointmentId, version, updatedAt, item -> addReminder(item, reminderId));
+    }
+
+    static void addReminder(AppointmentItem item, String reminderId) {
+        List<String> sent = new ArrayList<>(item.getRemindersSent() == null ? List.of() : item.getRemindersSent());
+        if (!sent.contains(reminderId)) {
+            sent.add(reminderId);
+        }
+        item.setRemindersSent(sent);
     }
 
     /** Removes the title and location of an item holding an older version; ids, slot and status stay. */
     public boolean forgetPersonalDataIfNewer(String appointmentId, long version, String updatedAt) {
-        return changeIfNewer(appointmentId, version, updatedAt, item -> {
-            item.setTitle(null);
-            item.setLocation(null);
-        });
+        return changeIfNewer(appointmentId, version, updatedAt, AppointmentTable::forgetPersonalData);
+    }
+
+    static void forgetPersonalData(AppointmentItem item) {
+        item.setTitle(null);
+        item.setLocation(null);
     }
 
     /**

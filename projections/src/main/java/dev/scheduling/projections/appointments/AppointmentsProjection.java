@@ -2,6 +2,7 @@ package dev.scheduling.projections.appointments;
 
 import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
+import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AppointmentStatus;
 import dev.scheduling.domain.calendar.PersonalDataErased;
@@ -23,11 +24,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Projects calendar events into the {@code appointments} table. Every write is conditional on the event's sequence
  * number, so redelivered, replayed or out-of-date events change nothing. A failed write fails the event, which the
- * processor retries: nothing is skipped while DynamoDB is unreachable.
+ * processor retries: nothing is skipped while DynamoDB is unreachable. A replay, which starts from an empty table,
+ * writes each batch's appointments at once when the batch commits ({@link ReplayBatch}).
  */
 @ProcessingGroup(AppointmentsProjection.NAME)
 public class AppointmentsProjection {
@@ -63,7 +67,9 @@ public class AppointmentsProjection {
         item.setCreatedAt(UtcInstants.format(at));
         item.setUpdatedAt(UtcInstants.format(at));
         item.setVersion(sequence);
-        table.putIfNewer(item);
+        Optional<ReplayBatch> batch = replay.isReplay() ? ReplayBatch.startOrJoin(table)
+                : ReplayBatch.current().filter(held -> held.holds(item.getAppointmentId()));
+        batch.ifPresentOrElse(held -> held.put(item), () -> table.putIfNewer(item));
         recordLag(at, replay);
     }
 
@@ -71,7 +77,7 @@ public class AppointmentsProjection {
     void on(AppointmentRescheduled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
         setSlot(changes, event.newSlot());
-        update(changes);
+        change(changes, item -> setSlot(item, event.newSlot()), () -> update(changes));
         recordLag(at, replay);
     }
 
@@ -79,21 +85,26 @@ public class AppointmentsProjection {
     void on(AppointmentCancelled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
         changes.setStatus(AppointmentStatus.CANCELLED.name());
-        update(changes);
+        change(changes, item -> item.setStatus(AppointmentStatus.CANCELLED.name()), () -> update(changes));
         recordLag(at, replay);
     }
 
     @EventHandler
     void on(ReminderSent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        table.addReminderIfNewer(event.appointmentId().toString(), event.reminderId(), sequence, UtcInstants.format(at));
+        AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
+        change(changes, item -> AppointmentTable.addReminder(item, event.reminderId()),
+                () -> table.addReminderIfNewer(changes.getAppointmentId(), event.reminderId(), sequence, changes.getUpdatedAt()));
         recordLag(at, replay);
     }
 
     /** The user's personal data was erased: the read model forgets the titles and locations it copied. */
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        String updatedAt = UtcInstants.format(at);
-        event.appointmentIds().forEach(id -> table.forgetPersonalDataIfNewer(id.toString(), sequence, updatedAt));
+        for (AppointmentId id : event.appointmentIds()) {
+            AppointmentItem changes = changes(id.toString(), sequence, at);
+            change(changes, AppointmentTable::forgetPersonalData,
+                    () -> table.forgetPersonalDataIfNewer(changes.getAppointmentId(), sequence, changes.getUpdatedAt()));
+        }
         recordLag(at, replay);
     }
 
@@ -102,6 +113,18 @@ public class AppointmentsProjection {
     void clearBeforeReplay() {
         int deleted = table.deleteAll();
         log.info("Cleared {} items from the read model before replaying it", deleted);
+    }
+
+    /**
+     * A change to an appointment: made in this batch's replay writes when they hold the appointment (booked earlier
+     * in the batch, not yet written), else by {@code inTable}, conditional on the version as always.
+     */
+    private static void change(AppointmentItem changes, Consumer<AppointmentItem> change, Runnable inTable) {
+        boolean held = ReplayBatch.current().map(batch -> batch.change(changes.getAppointmentId(), changes.getVersion(),
+                changes.getUpdatedAt(), change)).orElse(false);
+        if (!held) {
+            inTable.run();
+        }
     }
 
     private void update(AppointmentItem changes) {

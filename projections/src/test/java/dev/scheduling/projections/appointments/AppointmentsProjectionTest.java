@@ -5,12 +5,17 @@ import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.projections.dynamodb.LocalDynamoDb;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +147,86 @@ class AppointmentsProjectionTest {
         projection.clearBeforeReplay();
 
         assertThat(table.all()).isEmpty();
+    }
+
+    @Test
+    void a_replayed_batch_is_written_when_it_commits_with_its_later_changes_folded_in() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(booked(), 3, NOW, ReplayStatus.REPLAY);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 4, NOW.plusSeconds(60), ReplayStatus.REPLAY);
+        projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 5, NOW.plusSeconds(61), ReplayStatus.REPLAY);
+        projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 5, NOW.plusSeconds(61), ReplayStatus.REPLAY);
+        projection.on(new AppointmentCancelled(ALICE, id, TWO, "ill"), 6, NOW.plusSeconds(62), ReplayStatus.REPLAY);
+        assertThat(table.get(id.toString())).as("nothing written before the batch commits").isEmpty();
+
+        batch.commit();
+
+        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
+        assertThat(item.getStatus()).isEqualTo("CANCELLED");
+        assertThat(item.getRemindersSent()).containsExactly("reminder-a");
+        assertThat(item.getTitle()).isEqualTo("Check-up");
+        assertThat(item.getCreatedAt()).isEqualTo("2026-12-01T08:00:00.000000000Z");
+        assertThat(item.getUpdatedAt()).isEqualTo("2026-12-01T08:01:02.000000000Z");
+        assertThat(item.getVersion()).isEqualTo(6);
+    }
+
+    @Test
+    void a_replayed_batch_of_more_than_25_appointments_is_written_whole() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        List<AppointmentId> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(new AppointmentId(UUID.randomUUID()));
+            projection.on(new AppointmentBooked(ALICE, ids.get(i), TWO, DETAILS), i, NOW, ReplayStatus.REPLAY);
+        }
+
+        batch.commit();
+
+        assertThat(table.all()).extracting(AppointmentItem::getAppointmentId)
+                               .containsExactlyInAnyOrderElementsOf(ids.stream().map(AppointmentId::toString).toList());
+    }
+
+    @Test
+    void a_batch_that_reaches_the_end_of_the_replay_applies_live_changes_to_the_items_it_holds() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(booked(), 3, NOW, ReplayStatus.REPLAY);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 4, NOW, ReplayStatus.REGULAR);
+        projection.on(new PersonalDataErased(ALICE, List.of(id)), 5, NOW, ReplayStatus.REGULAR);
+
+        batch.commit();
+
+        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
+        assertThat(item.getTitle()).isNull();
+        assertThat(item.getLocation()).isNull();
+        assertThat(item.getVersion()).isEqualTo(5);
+    }
+
+    @Test
+    void a_replayed_change_to_an_appointment_of_an_earlier_batch_is_written_conditionally() {
+        UnitOfWork<?> first = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("first"));
+        projection.on(booked(), 3, NOW, ReplayStatus.REPLAY);
+        first.commit();
+
+        UnitOfWork<?> second = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("second"));
+        projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REPLAY);
+        projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 2, NOW, ReplayStatus.REPLAY);
+        second.commit();
+
+        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        assertThat(item.getStatus()).isEqualTo("CANCELLED");
+        assertThat(item.getVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void a_replayed_batch_that_rolls_back_writes_nothing() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(booked(), 3, NOW, ReplayStatus.REPLAY);
+
+        batch.rollback();
+
+        assertThat(table.get(id.toString())).isEmpty();
+        assertThat(CurrentUnitOfWork.isStarted()).isFalse();
     }
 
     @Test
