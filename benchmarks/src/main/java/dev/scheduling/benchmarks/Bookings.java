@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Booking requests that never conflict: slot {@code k} of a user starts {@code k} steps after the base time, and a
@@ -30,6 +31,25 @@ final class Bookings {
     static Bookings hourly(URI base, String token) {
         return new Bookings(base, token, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
                 Duration.ofHours(1), Duration.ofMinutes(30));
+    }
+
+    URI base() {
+        return base;
+    }
+
+    String token() {
+        return token;
+    }
+
+    /** Request i books slot i / users of user prefix + (i % users), as {@code wrk/bookings.lua} does with these. */
+    HttpRequest book(String prefix, int users, long i) {
+        return book(prefix + i % users, i / users);
+    }
+
+    /** The arguments of {@code wrk/bookings.lua} that make it send {@link #book(String, int, long)}'s requests. */
+    List<String> wrkArguments(String prefix, int users, int threads) {
+        return List.of(prefix, Integer.toString(users), Long.toString(firstSlot.getEpochSecond()),
+                Long.toString(step.toSeconds()), Long.toString(length.toSeconds()), Integer.toString(threads));
     }
 
     HttpRequest book(String user, long slot) {

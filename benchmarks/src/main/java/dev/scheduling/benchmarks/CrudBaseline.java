@@ -34,7 +34,7 @@ final class CrudBaseline implements AutoCloseable {
         }
         int port = Ports.free();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ServiceProcess.java("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -26,7 +26,18 @@ final class Load {
         HttpRequest request(long i);
     }
 
-    record Result(long requests, Map<Integer, Long> statuses, Histogram latencyMicros, double seconds) {
+    /** Latency at a percentile (0-100), in microseconds. */
+    @FunctionalInterface
+    interface Latency {
+        double percentileMicros(double percentile);
+    }
+
+    /**
+     * What a load phase did. {@code clientCpuSeconds} is what the load generator used when it ran as a process of its
+     * own (wrk), or NaN when the clients were this JVM's threads (counted in the harness's CPU).
+     */
+    record Result(String client, long requests, Map<Integer, Long> statuses, Latency latency, double seconds,
+                  double clientCpuSeconds) {
 
         double perSecond(int status) {
             return statuses.getOrDefault(status, 0L) / seconds;
@@ -42,7 +53,7 @@ final class Load {
         }
 
         double percentileMillis(double percentile) {
-            return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+            return latency.percentileMicros(percentile) / 1000.0;
         }
 
         String describeStatuses() {
@@ -50,6 +61,12 @@ final class Load {
             statuses.forEach((status, count) -> text.append(text.isEmpty() ? "" : ", ")
                                                     .append(count).append(" x ").append(status < 0 ? "I/O error" : status));
             return text.toString();
+        }
+
+        /** "; load generator wrk: 0.31 cores" when it ran as a process of its own, else nothing. */
+        String describeClientCpu() {
+            return Double.isNaN(clientCpuSeconds) ? ""
+                    : String.format("; load generator %s: %.2f cores", client, clientCpuSeconds / seconds);
         }
     }
 
@@ -87,7 +104,7 @@ final class Load {
             worker.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
             total += worker.sent;
         }
-        return new Result(total, statuses, latency, seconds);
+        return new Result("Java clients", total, statuses, latency::getValueAtPercentile, seconds, Double.NaN);
     }
 
     private static final class Worker implements Runnable {

@@ -45,7 +45,7 @@ final class Profiler {
 
     private final boolean enabled;
     private final Path runDir;
-    private final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    private final Path jcmd = ServiceProcess.java("jcmd");
     private Path agent;
 
     Profiler(boolean enabled, Path runDir) {

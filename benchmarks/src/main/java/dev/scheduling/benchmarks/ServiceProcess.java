@@ -33,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path jar, List<String> jvmOptions, List<String> settings, Path runDir) {
         int port = Ports.free();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java("java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
@@ -54,6 +54,12 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the service did not start", e);
         }
+    }
+
+    /** A tool of the JDK the service runs on: {@code bench.serviceJavaHome} (SERVICE_JAVA_HOME), else the harness's. */
+    static Path java(String tool) {
+        String home = System.getProperty("bench.serviceJavaHome", "");
+        return Path.of(home.isBlank() ? System.getProperty("java.home") : home, "bin", tool);
     }
 
     /** Waits until {@code probe} answers 200; fails at once if the process exits, naming its log. */

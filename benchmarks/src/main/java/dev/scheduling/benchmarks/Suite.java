@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +70,7 @@ public final class Suite {
     private BenchPostgres postgres;
     private ServiceProcess service;
     private long peakRssDuringB1Kib;
+    private Optional<Wrk> wrk = Optional.empty();
 
     /** How long and how big each benchmark runs: quick checks the harness, full gives the figures. */
     record Mode(String name, Duration warmUp, Duration b1, Duration b2, Duration b3, List<Integer> b4Sizes,
@@ -127,7 +129,11 @@ public final class Suite {
     }
 
     private void run(Path jar) throws Exception {
-        String machine = machineLine();
+        wrk = Wrk.find(runDir);
+        String serviceJavaHome = System.getProperty("bench.serviceJavaHome", "");
+        String machine = machineLine() + "; service on " + (serviceJavaHome.isBlank() ? "the same JDK" : serviceJavaHome)
+                + " with " + System.getProperty("bench.serviceJvmOptions", "").replace(Path.of("").toAbsolutePath() + "/", "")
+                + "; load generator of B1, B3 and B10: " + (wrk.isPresent() ? "wrk" : "the harness's Java clients (wrk not found)");
         System.out.println(machine);
         long started = System.nanoTime();
 
@@ -155,6 +161,9 @@ public final class Suite {
                 warmUp();
                 double baselineInserts = insertBaseline();
                 Load.Result b1 = selected("B1") ? bookingThroughput(baselineInserts) : null;
+                if (b1 != null) {
+                    openLoop(b1);
+                }
                 if (selected("B10")) {
                     crudBaseline(jvmOptions, b1);
                 }
@@ -185,7 +194,7 @@ public final class Suite {
         System.out.println("(also in " + runDir.resolve("results.md") + ")");
     }
 
-    /** Whether a figure runs: all of them, unless --only=B1,B3 names some (B7 and B9 come with B1). */
+    /** Whether a figure runs: all of them, unless --only=B1,B3 names some (B7, B7o and B9 come with B1). */
     private boolean selected(String id) {
         return only.isEmpty() || only.contains(id);
     }
@@ -299,8 +308,7 @@ public final class Suite {
             System.out.printf("B10 warm-up: %d bookings in %.1f s (%s)%n", warm.requests(), warm.seconds(),
                     warm.describeStatuses());
             ProcStats.Cpu before = ProcStats.cpu(crud.pid(), postgres.postmasterPid());
-            Load.Result result = Load.run(http, CLIENTS, mode.b1(), Long.MAX_VALUE,
-                    i -> bookings.book("b10-u" + (i % 10_000), i / 10_000));
+            Load.Result result = bookingLoad("B10", bookings, "b10-u", 10_000, mode.b1());
             ProcStats.Cpu used = ProcStats.cpu(crud.pid(), postgres.postmasterPid()).minus(before);
             double perSecond = result.perSecond(201);
             figures.add("B10", "baseline: the CRUD alternative (Spring MVC + JDBC, exclusion constraint; no events, "
@@ -310,7 +318,8 @@ public final class Suite {
                     "(baseline)", b1 == null ? "-" : String.format("B1/B10: %.2f (goal at least 0.5)",
                             b1.perSecond(201) / perSecond), null);
             figures.note(String.format("B10: %d requests in %.1f s: %s; cpu (\"service\" = the CRUD process): %s",
-                    result.requests(), result.seconds(), result.describeStatuses(), used.describe(result.seconds(), cores)));
+                    result.requests(), result.seconds(), result.describeStatuses(), used.describe(result.seconds(), cores))
+                    + result.describeClientCpu());
         }
     }
 
@@ -320,7 +329,7 @@ public final class Suite {
         Bookings bookings = Bookings.hourly(service.base(), service.token());
         AtomicBoolean running = new AtomicBoolean(true);
         Histogram lag = new Histogram(3_600_000_000L, 3);
-        Thread prober = new Thread(() -> probeProjectionLag(running, lag), "lag-prober");
+        Thread prober = new Thread(() -> probeProjectionLag(running, lag, "b7-prober"), "lag-prober");
         AtomicLong peakRss = new AtomicLong();
         Thread memory = new Thread(() -> {
             while (running.get()) {
@@ -333,8 +342,7 @@ public final class Suite {
         profiler.start(service.pid(), "B1");
         prober.start();
         memory.start();
-        Load.Result result = Load.run(http, CLIENTS, mode.b1(), Long.MAX_VALUE,
-                i -> bookings.book("b1-u" + (i % 10_000), i / 10_000));
+        Load.Result result = bookingLoad("B1", bookings, "b1-u", 10_000, mode.b1());
         running.set(false);
         prober.join();
         memory.join();
@@ -344,13 +352,13 @@ public final class Suite {
         peakRssDuringB1Kib = Math.max(peakRss.get(), afterB1.rssKib());
 
         double perSecond = result.perSecond(201);
-        figures.add("B1", "bookings through HTTP, 16 clients, 10,000 users, no conflicts",
+        figures.add("B1", "bookings through HTTP, 16 connections (" + result.client() + "), 10,000 users, no conflicts",
                 String.format("%.0f/s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", perSecond, result.percentileMillis(50),
                         result.percentileMillis(95), result.percentileMillis(99)),
                 "at least 2,500/s; p99 at most 25 ms", String.format("B1/B2: %.2f (goal at least 0.25)", perSecond / baselineInserts),
                 perSecond >= 2_500 && result.percentileMillis(99) <= 25 && perSecond / baselineInserts >= 0.25);
         figures.note(String.format("B1: %d requests in %.1f s: %s; cpu: %s", result.requests(), result.seconds(),
-                result.describeStatuses(), used.describe(result.seconds(), cores)));
+                result.describeStatuses(), used.describe(result.seconds(), cores)) + result.describeClientCpu());
         printProfile(profile);
         // the closed-loop load outruns the projection: what it left behind, and the rate the whole service sustains
         long drainStarted = System.nanoTime();
@@ -372,22 +380,79 @@ public final class Suite {
         figures.add("B9", "peak resident memory of the service under B1",
                 String.format("%d MiB (VmRSS sampled every 100 ms; peak since start VmHWM %d MiB)",
                         peakRssDuringB1Kib / 1024, afterB1.peakKib() / 1024),
-                "at most 768 MiB", String.format("of machine memory: %.1f %%", 100.0 * peakRssDuringB1Kib / ProcStats.memTotalKib()),
-                peakRssDuringB1Kib <= 768 * 1024);
+                "at most 512 MiB", String.format("of machine memory: %.1f %%", 100.0 * peakRssDuringB1Kib / ProcStats.memTotalKib()),
+                peakRssDuringB1Kib <= 512 * 1024);
+        if (wrk.isPresent() && mode.name().equals("full")) {
+            b1WithJavaClients(bookings, result);
+        }
         return result;
+    }
+
+    /** B1's load once more from the harness's own Java clients, on other calendars: what the load generator costs. */
+    private void b1WithJavaClients(Bookings bookings, Load.Result withWrk) throws SQLException {
+        ProcStats.Cpu before = cpu();
+        Load.Result result = Load.run(http, CLIENTS, mode.b1(), Long.MAX_VALUE, i -> bookings.book("b1j-u", 10_000, i));
+        ProcStats.Cpu used = cpu().minus(before);
+        figures.note(String.format("B1 again from the harness's Java clients (16 threads, blocking java.net.http, in the "
+                        + "JVM that also runs DynamoDB Local) instead of wrk, on other calendars: %.0f/s (wrk: %.0f/s); p50 "
+                        + "%.1f ms, p99 %.1f ms; %s; cpu: %s", result.perSecond(201), withWrk.perSecond(201),
+                result.percentileMillis(50), result.percentileMillis(99), result.describeStatuses(),
+                used.describe(result.seconds(), cores)));
+        awaitProjectionCaughtUp(Duration.ofMinutes(10));
+        awaitSagasCaughtUp(Duration.ofMinutes(10));
+    }
+
+    // ---- B7o ------------------------------------------------------------------------------------------------
+
+    /**
+     * B7o: bookings arriving at a fixed rate, 80 % of what B1 measured, for as long as B1 ran: the latency users see
+     * at a rate the service sustains (timed from when each request was due), and the projection's lag meanwhile.
+     */
+    private void openLoop(Load.Result b1) throws SQLException {
+        double rate = 0.8 * b1.perSecond(201);
+        Bookings bookings = Bookings.hourly(service.base(), service.token());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Histogram lag = new Histogram(3_600_000_000L, 3);
+        Thread prober = new Thread(() -> probeProjectionLag(running, lag, "b7o-prober"), "lag-prober");
+        ProcStats.Cpu before = cpu();
+        profiler.start(service.pid(), "B7o");
+        prober.start();
+        Load.Result result = OpenLoad.run(http, rate, mode.b1(), 1_024, i -> bookings.book("b7o-u", 10_000, i));
+        running.set(false);
+        try {
+            prober.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        ProcStats.Cpu used = cpu().minus(before);
+        printProfile(profiler.stop(service.pid(), "B7o"));
+        double lagP50 = lag.getValueAtPercentile(50) / 1000.0;
+        double lagP99 = lag.getValueAtPercentile(99) / 1000.0;
+        figures.add("B7o", String.format("open loop: bookings arriving at 80 %% of B1 (%.0f/s) for %d s, 10,000 users; "
+                                + "latency from when each was due; projection lag meanwhile", rate, mode.b1().toSeconds()),
+                String.format("%.0f/s; latency p50 %.1f ms, p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d probes)",
+                        result.perSecond(201), result.percentileMillis(50), result.percentileMillis(99), lagP50, lagP99,
+                        lag.getTotalCount()),
+                "lag p99 at most 1 s", String.format("latency p99 / B1 p99: %.2f", result.percentileMillis(99)
+                        / b1.percentileMillis(99)), lagP99 <= 1_000 && result.serverErrors() == 0);
+        figures.note(String.format("B7o: %d requests in %.1f s: %s; cpu: %s", result.requests(), result.seconds(),
+                result.describeStatuses(), used.describe(result.seconds(), cores)));
+        awaitProjectionCaughtUp(Duration.ofMinutes(10));
+        awaitSagasCaughtUp(Duration.ofMinutes(10));
     }
 
     /**
      * Books on a calendar of its own, then reads the appointment until the read model has it: the time from the
-     * 201 to the first 200 is what a user sees as the projection's lag. Polls every 5 ms; one probe at a time,
-     * at most 10 a second, so the probes themselves are a small part of the load.
+     * 201 to the first 200 is what a user sees as the projection's lag. Polls every 5 ms, less often as the wait
+     * grows; one probe at a time, at most 10 a second, so the probes themselves are a small part of the load.
      */
-    private void probeProjectionLag(AtomicBoolean running, Histogram lag) {
+    private void probeProjectionLag(AtomicBoolean running, Histogram lag, String user) {
         Bookings bookings = Bookings.hourly(service.base(), service.token());
         long slot = 0;
         while (running.get()) {
             try {
-                HttpResponse<String> booked = http.send(bookings.book("b7-prober", slot++), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> booked = http.send(bookings.book(user, slot++), HttpResponse.BodyHandlers.ofString());
                 long acknowledged = System.nanoTime();
                 if (booked.statusCode() != 201) {
                     continue;
@@ -395,10 +460,13 @@ public final class Suite {
                 String location = booked.headers().firstValue("Location").orElseThrow();
                 HttpRequest read = service.request(location).GET().build();
                 while (http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                    if (System.nanoTime() - acknowledged > Duration.ofMinutes(10).toNanos()) {
+                    long waitedMillis = (System.nanoTime() - acknowledged) / 1_000_000;
+                    if (waitedMillis > Duration.ofMinutes(10).toMillis()) {
                         throw new IllegalStateException("booking " + location + " not visible after 10 minutes");
                     }
-                    Thread.sleep(5);
+                    // every 5 ms at first, then every 1/20 of the time waited: within 5 % of the lag, while a lag
+                    // of seconds does not turn the prober into a load of its own (it polled 200 times a second)
+                    Thread.sleep(Math.max(5, waitedMillis / 20));
                 }
                 lag.recordValue(Math.max(1, (System.nanoTime() - acknowledged) / 1000));
                 Thread.sleep(100);
@@ -417,18 +485,18 @@ public final class Suite {
         Bookings bookings = Bookings.hourly(service.base(), service.token());
         ProcStats.Cpu before = cpu();
         profiler.start(service.pid(), "B3");
-        Load.Result result = Load.run(http, CLIENTS, mode.b3(), Long.MAX_VALUE, i -> bookings.book("b3-hot", i));
+        Load.Result result = bookingLoad("B3", bookings, "b3-hot", 1, mode.b3());
         ProcStats.Cpu used = cpu().minus(before);
         String profile = profiler.stop(service.pid(), "B3");
         double perSecond = result.perSecond(201);
-        figures.add("B3", "one hot calendar: 16 clients booking on one user",
+        figures.add("B3", "one hot calendar: 16 connections (" + result.client() + ") booking on one user",
                 String.format("%.0f/s, %d x 5xx; p50 %.1f ms, p99 %.1f ms", perSecond, result.serverErrors(),
                         result.percentileMillis(50), result.percentileMillis(99)),
                 "at least 500/s, no 5xx", String.format("B3/B2: %.2f", perSecond / baselineInserts)
                         + (b1 == null ? "" : String.format("; B3/B1: %.2f", perSecond / b1.perSecond(201))),
                 perSecond >= 500 && result.serverErrors() == 0);
         figures.note(String.format("B3: %d requests in %.1f s: %s; cpu: %s", result.requests(), result.seconds(),
-                result.describeStatuses(), used.describe(result.seconds(), cores)));
+                result.describeStatuses(), used.describe(result.seconds(), cores)) + result.describeClientCpu());
         printProfile(profile);
     }
 
@@ -437,7 +505,7 @@ public final class Suite {
     private void calendarSize() {
         Instant firstSlot = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
         // 5-minute appointments every 10 minutes: 100,000 fit in under two years
-        Map<Integer, Histogram> latencies = new HashMap<>();
+        Map<Integer, Load.Result> latencies = new HashMap<>();
         for (int size : mode.b4Sizes()) {
             String user = "b4-size-" + size;
             Bookings bookings = new Bookings(service.base(), service.token(), firstSlot, Duration.ofMinutes(10), Duration.ofMinutes(5));
@@ -464,20 +532,20 @@ public final class Suite {
             if (measured.count(201) != mode.b4Samples()) {
                 throw new IllegalStateException("measuring " + user + " gave " + measured.describeStatuses());
             }
-            latencies.put(size, measured.latencyMicros());
+            latencies.put(size, measured);
         }
         int largest = mode.b4Sizes().get(mode.b4Sizes().size() - 1);
         StringBuilder figure = new StringBuilder("p50 ");
         for (int size : mode.b4Sizes()) {
-            figure.append(figure.length() > 4 ? " / " : "").append(String.format("%.1f", latencies.get(size).getValueAtPercentile(50) / 1000.0));
+            figure.append(figure.length() > 4 ? " / " : "").append(String.format("%.1f", latencies.get(size).percentileMillis(50)));
         }
         figure.append(" ms; p99 ");
         int mark = figure.length();
         for (int size : mode.b4Sizes()) {
-            figure.append(figure.length() > mark ? " / " : "").append(String.format("%.1f", latencies.get(size).getValueAtPercentile(99) / 1000.0));
+            figure.append(figure.length() > mark ? " / " : "").append(String.format("%.1f", latencies.get(size).percentileMillis(99)));
         }
         figure.append(" ms");
-        double ratio = latencies.get(largest).getValueAtPercentile(50) / (double) latencies.get(0).getValueAtPercentile(50);
+        double ratio = latencies.get(largest).percentileMillis(50) / latencies.get(0).percentileMillis(50);
         figures.add("B4", "booking latency, one client, calendar holding " + sizesText(), figure.toString(),
                 "100k/0 at most 1.3", String.format("%s/0 (p50): %.2f", sizeText(largest), ratio),
                 largest == 100_000 ? ratio <= 1.3 : null);
@@ -702,6 +770,12 @@ public final class Suite {
             }
         }
         throw new IllegalStateException("the reminder sagas did not catch up within " + timeout);
+    }
+
+    /** A closed-loop booking load on calendars prefix0, prefix1, ...: wrk where the machine has it, else Java clients. */
+    private Load.Result bookingLoad(String phase, Bookings bookings, String prefix, int users, Duration duration) {
+        return wrk.map(generator -> generator.run(phase, bookings, prefix, users, CLIENTS, duration))
+                  .orElseGet(() -> Load.run(http, CLIENTS, duration, Long.MAX_VALUE, i -> bookings.book(prefix, users, i)));
     }
 
     private ProcStats.Cpu cpu() {
