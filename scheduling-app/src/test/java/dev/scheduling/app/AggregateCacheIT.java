@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each node keeps the calendars it used in memory; what another node wrote since must still count. Without the
- * check against the event store, the first node would refuse the freed slot from its cached calendar (409) and
- * would not see the booking the second node made in its way.
+ * check against the event store, the first node would refuse the freed slot from its cached calendar (409), would
+ * not see the booking the second node made in its way, and would answer a retried booking from a calendar whose
+ * personal data another node had erased.
  */
 class AggregateCacheIT {
 
@@ -63,6 +64,18 @@ class AggregateCacheIT {
             assertThat(moved.body()).doesNotContain("Cached-title");
             assertThat(first.api().get("/users/erased/history").send().body()).doesNotContain("Cached-title")
                                                                               .contains("AppointmentRescheduled");
+
+            // a retried booking is answered without an event, from the calendar as cached: after another node's
+            // erasure the first node must not answer it with the title it still holds in memory
+            String retried = Bookings.at(day(15), Duration.ofHours(1)).title("Retried-title").json();
+            assertThat(first.api().post("/users/retrying/appointments").json(retried)
+                            .header("Idempotency-Key", "retry-after-erasure").send().status()).isEqualTo(201);
+            assertThat(second.api().as("retrying").post("/users/retrying/erasure").send().status()).isEqualTo(202);
+            Response again = first.api().post("/users/retrying/appointments").json(retried)
+                                  .header("Idempotency-Key", "retry-after-erasure").send();
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.problemCode()).isEqualTo("idempotency-key-reused");
+            assertThat(again.body()).doesNotContain("Retried-title");
         }
     }
 

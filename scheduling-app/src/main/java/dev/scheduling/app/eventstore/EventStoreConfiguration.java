@@ -65,8 +65,12 @@ public class EventStoreConfiguration {
         return configurer -> {
             AggregateConfigurer<UserCalendar> calendar = AggregateConfigurer.defaultConfiguration(UserCalendar.class);
             if (properties.aggregateCacheSize() > 0) {
-                calendar.configureCache(config -> new VerifiedAggregateCache(config::eventStore,
-                        properties.aggregateCacheSize()));
+                calendar.configureCache(config -> {
+                    VerifiedAggregateCache cache = new VerifiedAggregateCache(config::eventStore,
+                            properties.aggregateCacheSize());
+                    config.commandBus().registerHandlerInterceptor(cache.staleOutcomeCheck());
+                    return cache;
+                });
             }
             calendar.configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                     AggregateSnapshotter.builder()

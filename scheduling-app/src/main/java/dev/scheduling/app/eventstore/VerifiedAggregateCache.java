@@ -1,9 +1,15 @@
 package dev.scheduling.app.eventstore;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,15 +21,21 @@ import java.util.function.Supplier;
  * The calendars this node used last, in memory, so that a command does not load its calendar from the event store
  * (a snapshot and up to {@code snapshot-threshold} events, or all of a calendar's events) every time.
  * <p>
- * Another node may have written to a calendar since this node cached it. Writes from a stale calendar cannot land
- * (the append clashes on the calendar's sequence number, the cache entry is dropped and the command retried), but
- * decisions could still be wrong: a slot another node freed would be refused as overlapping. So every hit is
- * checked against the event store's last sequence number of the calendar (one look-up in its unique index), under
- * the calendar's lock, and a stale entry is dropped and the calendar loaded afresh.
+ * Another node may have written to a calendar since this node cached it. A command that the cached calendar
+ * accepts needs no check: its events are appended right after the cached calendar's last one, so if another node
+ * wrote meanwhile the append clashes on the calendar's (id, sequence) key, nothing is written, the entry is dropped
+ * and the command is retried on the calendar as stored. A command that the cached calendar refuses (a slot another
+ * node freed would look taken), or that it answers without an event (a retried booking), could be answered from a
+ * stale calendar, so those outcomes are checked against the event store's last sequence number of the calendar (one
+ * look-up in its unique index) before they stand: if the calendar had changed, the entry is dropped and the command
+ * retried ({@link #staleOutcomeCheck()}). So the look-up is made where staleness could change the answer, not on
+ * every accepted command, and not inside the calendar's lock on the way in.
  * <p>
  * Least recently used calendars are evicted beyond {@code maximumEntries}.
  */
 final class VerifiedAggregateCache implements Cache {
+
+    private static final String HIT = VerifiedAggregateCache.class.getName() + ".hit";
 
     private final Supplier<EventStore> eventStore;
     private final Map<Object, Object> entries;
@@ -45,23 +57,74 @@ final class VerifiedAggregateCache implements Cache {
         synchronized (entries) {
             value = entries.get(key);
         }
-        if (value instanceof AggregateCacheEntry<?> entry && !isCurrent(key.toString(), entry)) {
-            remove(key);
-            return null;
+        if (value instanceof AggregateCacheEntry<?> entry) {
+            Aggregate<?> aggregate = aggregateOf(entry);
+            if (aggregate == null) {
+                remove(key);
+                return null;
+            }
+            if (CurrentUnitOfWork.isStarted()) {
+                // the command's outcome says whether the calendar must be checked: see staleOutcomeCheck()
+                CurrentUnitOfWork.get().root().resources().put(HIT, new Hit(key.toString(), aggregate, aggregate.version()));
+            } else if (!isCurrent(key.toString(), aggregate.version())) {
+                remove(key);
+                return null;
+            }
         }
         return (V) value;
     }
 
-    private boolean isCurrent(String aggregateIdentifier, AggregateCacheEntry<?> entry) {
-        Long cachedVersion;
-        try {
-            // an entry made in this JVM hands back the aggregate it was made from, without rebuilding anything
-            cachedVersion = entry.recreateAggregate(null, null, null, null).version();
-        } catch (RuntimeException notOfThisJvm) {
-            return false;
+    /**
+     * Checks the cached calendar a command used when its outcome depends on the calendar being current: a refusal,
+     * or an answer without any event. A stale calendar's entry is dropped and the outcome replaced by a
+     * {@link ConcurrencyException}, which has the command retried on the calendar as stored.
+     */
+    MessageHandlerInterceptor<CommandMessage<?>> staleOutcomeCheck() {
+        return (unitOfWork, chain) -> {
+            Object result;
+            try {
+                result = chain.proceed();
+            } catch (Exception refusal) {
+                throwIfStale(unitOfWork, refusal);
+                throw refusal;
+            }
+            Hit hit = unitOfWork.root().getResource(HIT);
+            if (hit != null && Objects.equals(hit.aggregate().version(), hit.cachedVersion())) {
+                throwIfStale(unitOfWork, null);
+            }
+            return result;
+        };
+    }
+
+    private void throwIfStale(UnitOfWork<?> unitOfWork, Exception outcome) {
+        Hit hit = unitOfWork.root().getResource(HIT);
+        if (hit != null && !isCurrent(hit.aggregateIdentifier(), hit.cachedVersion())) {
+            remove(hit.aggregateIdentifier());
+            ConcurrencyException stale = new ConcurrencyException("calendar " + hit.aggregateIdentifier()
+                    + " had changed since this node cached it");
+            if (outcome != null) {
+                stale.addSuppressed(outcome);
+            }
+            throw stale;
         }
+    }
+
+    /** An entry made in this JVM hands back the aggregate it was made from, without rebuilding anything. */
+    private static Aggregate<?> aggregateOf(AggregateCacheEntry<?> entry) {
+        try {
+            return entry.recreateAggregate(null, null, null, null);
+        } catch (RuntimeException notOfThisJvm) {
+            return null;
+        }
+    }
+
+    private boolean isCurrent(String aggregateIdentifier, Long cachedVersion) {
         Optional<Long> storedVersion = eventStore.get().lastSequenceNumberFor(aggregateIdentifier);
         return Objects.equals(cachedVersion, storedVersion.orElse(null));
+    }
+
+    /** The cached calendar a command's unit of work used, and its version when it was taken from the cache. */
+    private record Hit(String aggregateIdentifier, Aggregate<?> aggregate, Long cachedVersion) {
     }
 
     @Override
