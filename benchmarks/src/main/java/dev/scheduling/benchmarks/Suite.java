@@ -243,10 +243,10 @@ public final class Suite {
 
     // ---- warm-up, B2 ----------------------------------------------------------------------------------------
 
+    /** Warms the service up with B1's load on calendars of its own, as many as B1's, so that its cache is full. */
     private void warmUp() {
         Bookings bookings = Bookings.hourly(service.base(), service.token());
-        Load.Result result = Load.run(http, CLIENTS, mode.warmUp(), Long.MAX_VALUE,
-                i -> bookings.book("warm-" + (i % 1000), i / 1000));
+        Load.Result result = bookingLoad("warm-up", bookings, "warm-", 10_000, mode.warmUp());
         System.out.printf("warm-up: %d bookings in %.1f s (%s)%n", result.requests(), result.seconds(),
                 result.describeStatuses());
         awaitProjectionCaughtUp(Duration.ofMinutes(2));
@@ -303,8 +303,7 @@ public final class Suite {
     private void crudBaseline(List<String> jvmOptions, Load.Result b1) throws Exception {
         try (CrudBaseline crud = CrudBaseline.start(postgres, jvmOptions, runDir)) {
             Bookings bookings = Bookings.hourly(crud.base(), "unused");
-            Load.Result warm = Load.run(http, CLIENTS, mode.warmUp(), Long.MAX_VALUE,
-                    i -> bookings.book("warm-" + (i % 1000), i / 1000));
+            Load.Result warm = bookingLoad("B10-warm-up", bookings, "warm-", 10_000, mode.warmUp());
             System.out.printf("B10 warm-up: %d bookings in %.1f s (%s)%n", warm.requests(), warm.seconds(),
                     warm.describeStatuses());
             ProcStats.Cpu before = ProcStats.cpu(crud.pid(), postgres.postmasterPid());
