@@ -121,19 +121,35 @@ public class AppointmentTable {
         item.setLocation(null);
     }
 
-    /**
-     * Changes an item holding an older version. One writer per appointment (the projection processes a calendar's
-     * events in order), so a read, then a write conditional on the version read, suffices.
-     */
+    /** A change of an appointment made by the event at {@code version}. */
+    record VersionedChange(long version, String updatedAt, Consumer<AppointmentItem> change) {
+    }
+
     private boolean changeIfNewer(String appointmentId, long version, String updatedAt, Consumer<AppointmentItem> change) {
+        return changeIfNewer(appointmentId, List.of(new VersionedChange(version, updatedAt, change)));
+    }
+
+    /**
+     * Applies, in order, the changes newer than the stored item, in one write. One writer per appointment (the
+     * projection processes a calendar's events in order), so a read, then a write conditional on the version read,
+     * suffices.
+     */
+    boolean changeIfNewer(String appointmentId, List<VersionedChange> changes) {
         AppointmentItem item = table.getItem(r -> r.key(k -> k.partitionValue(appointmentId)).consistentRead(true));
-        if (item == null || item.getVersion() >= version) {
+        if (item == null) {
             return false;
         }
         long readVersion = item.getVersion();
-        change.accept(item);
-        item.setVersion(version);
-        item.setUpdatedAt(updatedAt);
+        for (VersionedChange change : changes) {
+            if (change.version() > item.getVersion()) {
+                change.change().accept(item);
+                item.setVersion(change.version());
+                item.setUpdatedAt(change.updatedAt());
+            }
+        }
+        if (item.getVersion() == readVersion) {
+            return false;
+        }
         try {
             table.putItem(PutItemEnhancedRequest.builder(AppointmentItem.class).item(item)
                                                 .conditionExpression(Expression.builder()

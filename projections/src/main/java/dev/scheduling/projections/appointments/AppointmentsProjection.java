@@ -2,7 +2,6 @@ package dev.scheduling.projections.appointments;
 
 import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
-import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AppointmentStatus;
 import dev.scheduling.domain.calendar.PersonalDataErased;
@@ -25,23 +24,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Projects calendar events into the {@code appointments} table. Every write is conditional on the event's sequence
  * number, so redelivered, replayed or out-of-date events change nothing. A failed write fails the event, which the
- * processor retries: nothing is skipped while DynamoDB is unreachable. A replay, which starts from an empty table,
- * writes each batch's appointments at once when the batch commits ({@link ReplayBatch}).
+ * processor retries: nothing is skipped while DynamoDB is unreachable. The writes of a batch of events are made
+ * together when the batch commits, an appointment's changes folded into one write, appointments in parallel, and
+ * in a replay (from an empty table) in BatchWriteItem calls ({@link BatchWrites}).
  */
 @ProcessingGroup(AppointmentsProjection.NAME)
 public class AppointmentsProjection {
 
     public static final String NAME = "appointments";
     private static final Logger log = LoggerFactory.getLogger(AppointmentsProjection.class);
+    /** Writes in flight at once, over all of the processor's segments. */
+    private static final int WRITERS = 16;
 
     private final AppointmentTable table;
     private final Clock clock;
     private final Timer lag;
+    private final ExecutorService writers = writers();
 
     public AppointmentsProjection(AppointmentTable table, Clock clock, MeterRegistry meters) {
         this.table = table;
@@ -67,45 +75,41 @@ public class AppointmentsProjection {
         item.setCreatedAt(UtcInstants.format(at));
         item.setUpdatedAt(UtcInstants.format(at));
         item.setVersion(sequence);
-        Optional<ReplayBatch> batch = replay.isReplay() ? ReplayBatch.startOrJoin(table)
-                : ReplayBatch.current().filter(held -> held.holds(item.getAppointmentId()));
-        batch.ifPresentOrElse(held -> held.put(item), () -> table.putIfNewer(item));
-        recordLag(at, replay);
+        write(at, replay, batch -> batch.put(item, replay.isReplay()), () -> table.putIfNewer(item));
     }
 
     @EventHandler
     void on(AppointmentRescheduled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
         setSlot(changes, event.newSlot());
-        change(changes, item -> setSlot(item, event.newSlot()), () -> update(changes));
-        recordLag(at, replay);
+        write(at, replay, batch -> change(batch, changes, item -> setSlot(item, event.newSlot()), () -> update(changes)),
+                () -> update(changes));
     }
 
     @EventHandler
     void on(AppointmentCancelled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
         changes.setStatus(AppointmentStatus.CANCELLED.name());
-        change(changes, item -> item.setStatus(AppointmentStatus.CANCELLED.name()), () -> update(changes));
-        recordLag(at, replay);
+        write(at, replay, batch -> change(batch, changes, item -> item.setStatus(AppointmentStatus.CANCELLED.name()),
+                () -> update(changes)), () -> update(changes));
     }
 
     @EventHandler
     void on(ReminderSent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
-        change(changes, item -> AppointmentTable.addReminder(item, event.reminderId()),
-                () -> table.addReminderIfNewer(changes.getAppointmentId(), event.reminderId(), sequence, changes.getUpdatedAt()));
-        recordLag(at, replay);
+        Runnable alone = () -> table.addReminderIfNewer(changes.getAppointmentId(), event.reminderId(), sequence,
+                changes.getUpdatedAt());
+        write(at, replay, batch -> change(batch, changes, item -> AppointmentTable.addReminder(item, event.reminderId()), alone),
+                alone);
     }
 
     /** The user's personal data was erased: the read model forgets the titles and locations it copied. */
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        for (AppointmentId id : event.appointmentIds()) {
-            AppointmentItem changes = changes(id.toString(), sequence, at);
-            change(changes, AppointmentTable::forgetPersonalData,
-                    () -> table.forgetPersonalDataIfNewer(changes.getAppointmentId(), sequence, changes.getUpdatedAt()));
-        }
-        recordLag(at, replay);
+        List<AppointmentItem> erased = event.appointmentIds().stream().map(id -> changes(id.toString(), sequence, at)).toList();
+        write(at, replay, batch -> erased.forEach(changes -> change(batch, changes, AppointmentTable::forgetPersonalData,
+                        () -> forgetPersonalData(changes))),
+                () -> erased.forEach(this::forgetPersonalData));
     }
 
     /** A replay rewrites the whole table, so it starts from an empty one: damage is repaired, not preserved. */
@@ -116,21 +120,45 @@ public class AppointmentsProjection {
     }
 
     /**
-     * A change to an appointment: made in this batch's replay writes when they hold the appointment (booked earlier
-     * in the batch, not yet written), else by {@code inTable}, conditional on the version as always.
+     * An event's writes: into the batch of the processor's unit of work ({@link BatchWrites}), made when it commits;
+     * at once by {@code alone} where there is no unit of work.
      */
-    private static void change(AppointmentItem changes, Consumer<AppointmentItem> change, Runnable inTable) {
-        boolean held = ReplayBatch.current().map(batch -> batch.change(changes.getAppointmentId(), changes.getVersion(),
-                changes.getUpdatedAt(), change)).orElse(false);
-        if (!held) {
-            inTable.run();
+    private void write(Instant at, ReplayStatus replay, Consumer<BatchWrites> inBatch, Runnable alone) {
+        Optional<BatchWrites> batch = BatchWrites.startOrJoin(table, writers);
+        if (batch.isPresent()) {
+            inBatch.accept(batch.get());
+            batch.get().afterWrite(() -> recordLag(at, replay));
+        } else {
+            alone.run();
+            recordLag(at, replay);
         }
+    }
+
+    private static void change(BatchWrites batch, AppointmentItem changes, Consumer<AppointmentItem> change, Runnable alone) {
+        batch.change(changes.getAppointmentId(), changes.getVersion(), changes.getUpdatedAt(), change, alone);
+    }
+
+    private void forgetPersonalData(AppointmentItem changes) {
+        table.forgetPersonalDataIfNewer(changes.getAppointmentId(), changes.getVersion(), changes.getUpdatedAt());
     }
 
     private void update(AppointmentItem changes) {
         if (!table.updateIfNewer(changes)) {
             log.debug("Skipped {}: missing, or already at this version or later", changes);
         }
+    }
+
+    /** Threads that write a batch's appointments in parallel; idle ones end after a minute. */
+    private static ExecutorService writers() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WRITERS, WRITERS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "appointments-writer-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static AppointmentItem changes(String appointmentId, long sequence, Instant at) {

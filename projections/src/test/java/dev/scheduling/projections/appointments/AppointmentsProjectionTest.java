@@ -230,6 +230,56 @@ class AppointmentsProjectionTest {
     }
 
     @Test
+    void a_live_batch_writes_an_appointment_once_when_it_commits_with_its_later_changes_folded_in() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 4, NOW, ReplayStatus.REGULAR);
+        assertThat(table.get(id.toString())).as("nothing written before the batch commits").isEmpty();
+        assertThat(meters.get("scheduling.projection.lag").tag("projection", "appointments").timer().count()).isZero();
+
+        batch.commit();
+
+        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
+        assertThat(item.getVersion()).isEqualTo(4);
+        assertThat(meters.get("scheduling.projection.lag").tag("projection", "appointments").timer().count()).isEqualTo(2);
+    }
+
+    @Test
+    void a_live_batch_applies_several_changes_of_a_stored_appointment_in_order_in_one_write() {
+        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW.plusSeconds(5), ReplayStatus.REGULAR);
+        projection.on(new AppointmentCancelled(ALICE, id, TWO, "ill"), 6, NOW.plusSeconds(6), ReplayStatus.REGULAR);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, slot("2026-12-03T09:00:00Z", "2026-12-03T10:00:00Z"), DETAILS),
+                2, NOW, ReplayStatus.REGULAR);
+        batch.commit();
+
+        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        assertThat(item.getRemindersSent()).containsExactly("reminder-a");
+        assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
+        assertThat(item.getStatus()).isEqualTo("CANCELLED");
+        assertThat(item.getUpdatedAt()).isEqualTo("2026-12-01T08:00:06.000000000Z");
+        assertThat(item.getVersion()).isEqualTo(6);
+    }
+
+    @Test
+    void a_live_batch_redelivering_older_events_changes_nothing() {
+        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW, ReplayStatus.REGULAR);
+        AppointmentItem before = table.get(id.toString()).orElseThrow();
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR);
+        batch.commit();
+
+        assertThat(table.get(id.toString()).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
     void the_lag_from_event_to_write_is_measured_for_live_events_only() {
         projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
         projection.on(new AppointmentCancelled(ALICE, id, TEN, null), 4, NOW.minusSeconds(3600), ReplayStatus.REPLAY);
