@@ -31,6 +31,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path jar, List<String> jvmOptions, List<String> settings, Path runDir) {
+        return start(jar, jvmOptions, settings, runDir, "service.log");
+    }
+
+    static ServiceProcess start(Path jar, List<String> jvmOptions, List<String> settings, Path runDir, String logName) {
         int port = Ports.free();
         List<String> command = new ArrayList<>();
         command.add(java("java").toString());
@@ -44,11 +48,11 @@ final class ServiceProcess implements AutoCloseable {
         settings.forEach(setting -> command.add("--" + setting));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                                                         .redirectOutput(runDir.resolve("service.log").toFile())
+                                                         .redirectOutput(runDir.resolve(logName).toFile())
                                                          .start();
             ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port));
             awaitReady(process, service.base.resolve("/actuator/health/readiness"), "the service", Duration.ofSeconds(120),
-                    runDir.resolve("service.log"));
+                    runDir.resolve(logName));
             service.token = service.localToken();
             return service;
         } catch (IOException e) {
