@@ -85,7 +85,14 @@ final class VerifiedAggregateCache implements Cache {
             try {
                 result = chain.proceed();
             } catch (Exception refusal) {
-                throwIfStale(unitOfWork, refusal);
+                try {
+                    throwIfStale(unitOfWork, refusal);
+                } catch (ConcurrencyException stale) {
+                    throw stale;
+                } catch (RuntimeException checkFailed) {
+                    // the event store cannot be asked (it may be what refused): the outcome stands as it is
+                    refusal.addSuppressed(checkFailed);
+                }
                 throw refusal;
             }
             Hit hit = unitOfWork.root().getResource(HIT);
