@@ -64,8 +64,9 @@ final class VerifiedAggregateCache implements Cache {
                 return null;
             }
             if (CurrentUnitOfWork.isStarted()) {
-                // the command's outcome says whether the calendar must be checked: see staleOutcomeCheck()
-                CurrentUnitOfWork.get().root().resources().put(HIT, new Hit(key.toString(), aggregate, aggregate.version()));
+                // the command's outcome says whether the calendar must be checked: see staleOutcomeCheck(). Its own
+                // unit of work: a command a saga sends runs in one nested in the saga's batch, shared by many commands
+                CurrentUnitOfWork.get().resources().put(HIT, new Hit(key.toString(), aggregate, aggregate.version()));
             } else if (!isCurrent(key.toString(), aggregate.version())) {
                 remove(key);
                 return null;
@@ -95,7 +96,7 @@ final class VerifiedAggregateCache implements Cache {
                 }
                 throw refusal;
             }
-            Hit hit = unitOfWork.root().getResource(HIT);
+            Hit hit = unitOfWork.getResource(HIT);
             if (hit != null && Objects.equals(hit.aggregate().version(), hit.cachedVersion())) {
                 throwIfStale(unitOfWork, null);
             }
@@ -104,7 +105,7 @@ final class VerifiedAggregateCache implements Cache {
     }
 
     private void throwIfStale(UnitOfWork<?> unitOfWork, Exception outcome) {
-        Hit hit = unitOfWork.root().getResource(HIT);
+        Hit hit = unitOfWork.getResource(HIT);
         if (hit != null && !isCurrent(hit.aggregateIdentifier(), hit.cachedVersion())) {
             remove(hit.aggregateIdentifier());
             ConcurrencyException stale = new ConcurrencyException("calendar " + hit.aggregateIdentifier()
