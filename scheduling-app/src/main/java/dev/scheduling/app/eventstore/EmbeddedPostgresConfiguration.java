@@ -1,13 +1,10 @@
 package dev.scheduling.app.eventstore;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.scheduling.app.SchedulingProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,12 +43,7 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
-        return DataSourceBuilder.create()
-                                .type(HikariDataSource.class)
-                                .url(postgres.getJdbcUrl("postgres", "postgres"))
-                                .username("postgres")
-                                .build();
+    ConnectionPools.DataSourceConnection embeddedConnection(EmbeddedPostgres postgres) {
+        return new ConnectionPools.DataSourceConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
     }
 }

@@ -5,6 +5,7 @@ import dev.scheduling.app.audit.AuditExport;
 import dev.scheduling.app.audit.CalendarAsOf;
 import dev.scheduling.app.audit.CalendarHistory;
 import dev.scheduling.app.audit.HistoryPageToken;
+import dev.scheduling.app.eventstore.ConnectionPools;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -120,6 +121,6 @@ public class AuditController {
         RequestFields fields = new RequestFields();
         RequestFields.TimeRange range = fields.timeRange(from, to, true);
         fields.validate();
-        return ResponseEntity.ok().contentType(NDJSON).body(out -> export.export(range.from(), range.to(), out));
+        return ResponseEntity.ok().contentType(NDJSON).body(out -> ConnectionPools.asRequest(() -> export.export(range.from(), range.to(), out)));
     }
 }
