@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.State;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -44,9 +43,7 @@ public class OverlapCheckBenchmark {
         schedule = new ActiveSchedule();
         for (int i = 0; i < activeAppointments; i++) {
             Instant start = EPOCH.plus(STEP.multipliedBy(i));
-            schedule.add(new Appointment(new AppointmentId(UUID.randomUUID()), new TimeSlot(start, start.plus(LENGTH)),
-                    AppointmentDetails.untitled(), AppointmentStatus.BOOKED, new TimeSlot(start, start.plus(LENGTH)),
-                    List.of()));
+            schedule.add(new AppointmentId(UUID.randomUUID()), new TimeSlot(start, start.plus(LENGTH)));
         }
         SplittableRandom random = new SplittableRandom(8);
         probes = new TimeSlot[PROBES];
@@ -59,7 +56,7 @@ public class OverlapCheckBenchmark {
     }
 
     @Benchmark
-    public Optional<Appointment> conflictWith() {
+    public Optional<ActiveSchedule.Entry> conflictWith() {
         TimeSlot probe = probes[next++ & (PROBES - 1)];
         return schedule.conflictWith(probe, null);
     }

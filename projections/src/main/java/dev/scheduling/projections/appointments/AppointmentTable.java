@@ -6,15 +6,11 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteResult;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -29,17 +25,15 @@ import java.util.function.Consumer;
 public class AppointmentTable {
 
     private static final TableSchema<AppointmentItem> SCHEMA = TableSchema.fromBean(AppointmentItem.class);
-    private static final int BATCH_LIMIT = 25;
-    private static final int SCAN_PAGE = 500;
 
-    private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<AppointmentItem> table;
     private final DynamoDbIndex<AppointmentItem> byUserAndStart;
+    private final ReplayWrites replay;
 
     public AppointmentTable(DynamoDbEnhancedClient client, String tableName) {
-        this.client = client;
         this.table = client.table(tableName, SCHEMA);
         this.byUserAndStart = table.index(AppointmentItem.BY_USER_AND_START);
+        this.replay = new ReplayWrites(client, table);
     }
 
     /** Writes the whole item unless the table already holds this version of it or a later one. */
@@ -53,37 +47,9 @@ public class AppointmentTable {
         }
     }
 
-    /**
-     * Writes the items as they are, whatever the table holds, in BatchWriteItem calls of 25; what DynamoDB leaves
-     * unprocessed (throttling) is sent again after a pause that doubles up to a second. For a replay into an empty
-     * table only: it does not look at versions.
-     */
+    /** For a replay into an empty table only: see {@link ReplayWrites#putAll}. */
     public void putAll(Collection<AppointmentItem> items) {
-        List<AppointmentItem> all = List.copyOf(items);
-        for (int from = 0; from < all.size(); from += BATCH_LIMIT) {
-            List<AppointmentItem> pending = all.subList(from, Math.min(all.size(), from + BATCH_LIMIT));
-            long pauseMillis = 10;
-            while (true) {
-                WriteBatch.Builder<AppointmentItem> batch = WriteBatch.builder(AppointmentItem.class).mappedTableResource(table);
-                pending.forEach(batch::addPutItem);
-                pending = client.batchWriteItem(BatchWriteItemEnhancedRequest.builder().writeBatches(batch.build()).build())
-                                .unprocessedPutItemsForTable(table);
-                if (pending.isEmpty()) {
-                    break;
-                }
-                pause(pauseMillis);
-                pauseMillis = Math.min(1_000, pauseMillis * 2);
-            }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while DynamoDB was throttling the replay", e);
-        }
+        replay.putAll(items);
     }
 
     /** Sets the non-null fields of {@code changes} on an existing item holding an older version. */
@@ -180,51 +146,9 @@ public class AppointmentTable {
                                                         .build());
     }
 
-    public List<AppointmentItem> all() {
-        List<AppointmentItem> items = new ArrayList<>();
-        table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items().forEach(items::add);
-        return items;
-    }
-
-    /**
-     * Deletes every item, in batches of 25, until the table is empty. Scans in pages of {@value #SCAN_PAGE} ids:
-     * a page of DynamoDB's default 1 MB took longer than a call may take once the table held 200,000 items.
-     */
+    /** Empties the table before a replay: see {@link ReplayWrites#deleteAll}. */
     public int deleteAll() {
-        int deleted = 0;
-        List<Key> keys = new ArrayList<>();
-        for (AppointmentItem item : table.scan(ScanEnhancedRequest.builder().attributesToProject("appointmentId")
-                                                                  .limit(SCAN_PAGE).build()).items()) {
-            keys.add(Key.builder().partitionValue(item.getAppointmentId()).build());
-            if (keys.size() == BATCH_LIMIT) {
-                deleted += delete(keys);
-                keys.clear();
-            }
-        }
-        return deleted + delete(keys);
-    }
-
-    /** Deletes the given items. */
-    public int deleteAll(List<String> appointmentIds) {
-        List<Key> keys = appointmentIds.stream().map(id -> Key.builder().partitionValue(id).build()).toList();
-        int deleted = 0;
-        for (int from = 0; from < keys.size(); from += BATCH_LIMIT) {
-            deleted += delete(keys.subList(from, Math.min(keys.size(), from + BATCH_LIMIT)));
-        }
-        return deleted;
-    }
-
-    private int delete(List<Key> keys) {
-        List<Key> pending = keys;
-        while (!pending.isEmpty()) {
-            WriteBatch.Builder<AppointmentItem> batch = WriteBatch.builder(AppointmentItem.class).mappedTableResource(table);
-            pending.forEach(batch::addDeleteItem);
-            BatchWriteResult result = client.batchWriteItem(BatchWriteItemEnhancedRequest.builder()
-                                                                                        .writeBatches(batch.build())
-                                                                                        .build());
-            pending = result.unprocessedDeleteItemsForTable(table);
-        }
-        return keys.size();
+        return replay.deleteAll();
     }
 
     private static Expression olderOrAbsent(long version) {

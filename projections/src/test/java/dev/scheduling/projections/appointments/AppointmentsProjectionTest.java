@@ -42,12 +42,14 @@ class AppointmentsProjectionTest {
 
     private final AppointmentId id = new AppointmentId(UUID.randomUUID());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private String tableName;
     private AppointmentTable table;
     private AppointmentsProjection projection;
 
     @BeforeEach
     void setUp() {
-        table = new AppointmentTable(LocalDynamoDb.enhancedClient(), LocalDynamoDb.newAppointmentsTable());
+        tableName = LocalDynamoDb.newAppointmentsTable();
+        table = new AppointmentTable(LocalDynamoDb.enhancedClient(), tableName);
         projection = new AppointmentsProjection(table, Clock.fixed(NOW.plusMillis(40), ZoneOffset.UTC), meters);
     }
 
@@ -146,7 +148,7 @@ class AppointmentsProjectionTest {
 
         projection.clearBeforeReplay();
 
-        assertThat(table.all()).isEmpty();
+        assertThat(LocalDynamoDb.appointments(tableName)).isEmpty();
     }
 
     @Test
@@ -182,7 +184,7 @@ class AppointmentsProjectionTest {
 
         batch.commit();
 
-        assertThat(table.all()).extracting(AppointmentItem::getAppointmentId)
+        assertThat(LocalDynamoDb.appointments(tableName)).extracting(AppointmentItem::getAppointmentId)
                                .containsExactlyInAnyOrderElementsOf(ids.stream().map(AppointmentId::toString).toList());
     }
 

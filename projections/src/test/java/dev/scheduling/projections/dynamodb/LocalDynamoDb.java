@@ -1,9 +1,14 @@
 package dev.scheduling.projections.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import dev.scheduling.projections.appointments.AppointmentItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** DynamoDB Local's engine, in this JVM, with tables created from the CloudFormation template. */
@@ -32,5 +37,13 @@ public final class LocalDynamoDb {
         Tables.ensure(client(), TableDefinitions.fromClasspath(TableDefinitions.CORE_TEMPLATE)
                                                 .table(TableDefinitions.APPOINTMENTS_TABLE, name));
         return name;
+    }
+
+    /** Every item of an appointments table, read consistently. */
+    public static List<AppointmentItem> appointments(String tableName) {
+        List<AppointmentItem> items = new ArrayList<>();
+        enhancedClient().table(tableName, TableSchema.fromBean(AppointmentItem.class))
+                        .scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items().forEach(items::add);
+        return items;
     }
 }

@@ -45,7 +45,7 @@ public class CalendarCommands {
                 }
                 lostRaces.increment();
                 if (attempt >= maxAttempts) {
-                    throw new ConcurrentModificationException(attempt, e);
+                    throw new CalendarContentionException(attempt, e);
                 }
                 log.debug("{} lost a race for its calendar (attempt {}), retrying", message.getPayloadType(), attempt);
                 backOff(attempt);

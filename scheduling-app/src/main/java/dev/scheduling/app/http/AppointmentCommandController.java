@@ -116,7 +116,7 @@ public class AppointmentCommandController {
         RequestMetadata metadata = metadata(fields, caller, request);
         fields.validate();
 
-        commands.send(new CancelAppointment(user, id, checkedReason, clock.instant()), metadata);
+        commands.send(new CancelAppointment(user, id, checkedReason), metadata);
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 

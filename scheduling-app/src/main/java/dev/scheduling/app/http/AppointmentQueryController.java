@@ -50,14 +50,14 @@ public class AppointmentQueryController {
         RequestFields.TimeRange range = fields.timeRange(from, to, false);
         Optional<StatusFilter> statusFilter = StatusFilter.parse(status);
         if (statusFilter.isEmpty()) {
-            fields.invalid("status", "must be BOOKED, CANCELLED or ALL");
+            fields.reject("status", "must be BOOKED, CANCELLED or ALL");
         }
         int size = pageSize(fields, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         Optional<PageToken> token = Optional.empty();
         if (pageToken != null) {
             token = PageToken.decode(pageToken);
             if (token.isEmpty()) {
-                fields.invalid("pageToken", "is not a page token this service issued");
+                fields.reject("pageToken", "is not a page token this service issued");
             }
         }
         fields.validate();
@@ -93,7 +93,7 @@ public class AppointmentQueryController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        fields.invalid("pageSize", "must be a whole number from 1 to " + maxSize);
+        fields.reject("pageSize", "must be a whole number from 1 to " + maxSize);
         return defaultSize;
     }
 }

@@ -69,7 +69,7 @@ public class AuditController {
         if (pageToken != null) {
             fromSequence = HistoryPageToken.decode(pageToken);
             if (fromSequence.isEmpty()) {
-                fields.invalid("pageToken", "is not a page token this service issued");
+                fields.reject("pageToken", "is not a page token this service issued");
             }
         }
         fields.validate();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.scheduling.app.commands.CalendarContentionException;
 import dev.scheduling.app.commands.CommandFailure;
-import dev.scheduling.app.commands.ConcurrentModificationException;
 import dev.scheduling.app.security.LocalTokensRefusedException;
 import dev.scheduling.domain.calendar.CalendarError;
 import dev.scheduling.domain.calendar.CalendarException;
@@ -85,8 +85,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return respond(fromFailure(e.error().code(), e.getMessage(), e.data()));
     }
 
-    @ExceptionHandler(ConcurrentModificationException.class)
-    ResponseEntity<ProblemDetail> concurrentModification(ConcurrentModificationException e) {
+    @ExceptionHandler(CalendarContentionException.class)
+    ResponseEntity<ProblemDetail> concurrentModification(CalendarContentionException e) {
         return respond(Problems.of(HttpStatus.CONFLICT, Problems.CONCURRENT_MODIFICATION, e.getMessage()));
     }
 

@@ -108,8 +108,10 @@ final class RequestFields {
         return value;
     }
 
-    void invalid(String field, String message) {
-        reject(field, message);
+    /** Records an error the caller found in a field itself; returns null in place of the field's value. */
+    <T> T reject(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return null;
     }
 
     void reject(List<FieldError> more) {
@@ -120,10 +122,5 @@ final class RequestFields {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-    }
-
-    private <T> T reject(String field, String message) {
-        errors.add(new FieldError(field, message));
-        return null;
     }
 }

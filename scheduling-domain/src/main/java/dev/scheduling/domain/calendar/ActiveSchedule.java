@@ -15,22 +15,27 @@ import java.util.TreeMap;
  */
 final class ActiveSchedule {
 
-    private final NavigableMap<Instant, Appointment> byStart = new TreeMap<>();
+    /** An active appointment as far as overlaps go: its id and its slot. */
+    record Entry(AppointmentId id, TimeSlot slot) {
+    }
+
+    private final NavigableMap<Instant, Entry> byStart = new TreeMap<>();
 
     static ActiveSchedule of(Collection<Appointment> appointments) {
         ActiveSchedule schedule = new ActiveSchedule();
-        appointments.stream().filter(Appointment::isActive).forEach(schedule::add);
+        appointments.stream().filter(Appointment::isActive).forEach(appointment -> schedule.add(appointment.id(),
+                appointment.slot()));
         return schedule;
     }
 
     /** The active appointment {@code slot} would overlap, ignoring {@code moving} (null when booking). */
-    Optional<Appointment> conflictWith(TimeSlot slot, AppointmentId moving) {
-        Map.Entry<Instant, Appointment> before = byStart.floorEntry(slot.start());
+    Optional<Entry> conflictWith(TimeSlot slot, AppointmentId moving) {
+        Map.Entry<Instant, Entry> before = byStart.floorEntry(slot.start());
         // If "before" is the one being moved, whatever precedes it ends before it starts, hence before the slot.
         if (before != null && !isMoving(before, moving) && before.getValue().slot().overlaps(slot)) {
             return Optional.of(before.getValue());
         }
-        Map.Entry<Instant, Appointment> after = byStart.higherEntry(slot.start());
+        Map.Entry<Instant, Entry> after = byStart.higherEntry(slot.start());
         if (after != null && isMoving(after, moving)) {
             after = byStart.higherEntry(after.getKey());
         }
@@ -40,12 +45,13 @@ final class ActiveSchedule {
         return Optional.empty();
     }
 
-    void add(Appointment appointment) {
-        byStart.put(appointment.slot().start(), appointment);
+    void add(AppointmentId id, TimeSlot slot) {
+        byStart.put(slot.start(), new Entry(id, slot));
     }
 
-    void remove(Appointment appointment) {
-        byStart.remove(appointment.slot().start());
+    /** Removes the appointment holding {@code slot} (active appointments never share a start). */
+    void remove(TimeSlot slot) {
+        byStart.remove(slot.start());
     }
 
     int size() {
@@ -62,7 +68,7 @@ final class ActiveSchedule {
         return count;
     }
 
-    private static boolean isMoving(Map.Entry<Instant, Appointment> entry, AppointmentId moving) {
+    private static boolean isMoving(Map.Entry<Instant, Entry> entry, AppointmentId moving) {
         return Objects.equals(entry.getValue().id(), moving);
     }
 }

@@ -4,12 +4,11 @@ import java.util.Map;
 
 public final class AppointmentOverlapException extends CalendarException {
 
-    public AppointmentOverlapException(Appointment conflicting) {
+    public AppointmentOverlapException(AppointmentId conflicting, TimeSlot slot) {
         super(CalendarError.APPOINTMENT_OVERLAP,
-                "The slot overlaps appointment " + conflicting.id() + " from " + conflicting.slot().start()
-                        + " to " + conflicting.slot().end(),
-                Map.of("conflictingAppointmentId", conflicting.id().toString(),
-                        "conflictingStart", conflicting.slot().start().toString(),
-                        "conflictingEnd", conflicting.slot().end().toString()));
+                "The slot overlaps appointment " + conflicting + " from " + slot.start() + " to " + slot.end(),
+                Map.of("conflictingAppointmentId", conflicting.toString(),
+                        "conflictingStart", slot.start().toString(),
+                        "conflictingEnd", slot.end().toString()));
     }
 }

@@ -2,8 +2,6 @@ package dev.scheduling.domain.calendar;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.Instant;
-
-public record CancelAppointment(@TargetAggregateIdentifier UserId userId, AppointmentId appointmentId, String reason,
-                                Instant requestedAt) {
+/** Cancels an appointment at any time, even one under way or over: cancelling is always the caller's to decide. */
+public record CancelAppointment(@TargetAggregateIdentifier UserId userId, AppointmentId appointmentId, String reason) {
 }

@@ -16,7 +16,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A user's calendar. Its one invariant: active appointments never overlap. Created by its first booking.
  * <p>
  * Registered with Axon by the application (no Spring annotation here). Snapshots hold {@link #appointments};
- * the sorted index is derived from it and rebuilt on first use after a snapshot is loaded.
+ * the sorted index of active slots is derived from it and rebuilt on first use after a snapshot is loaded.
  */
 public class UserCalendar implements HoldsPersonalData {
 
@@ -49,7 +49,7 @@ public class UserCalendar implements HoldsPersonalData {
         slotPolicy.check(command.slot(), command.requestedAt());
         capacity.check(schedule(), command.requestedAt());
         schedule().conflictWith(command.slot(), null).ifPresent(conflicting -> {
-            throw new AppointmentOverlapException(conflicting);
+            throw new AppointmentOverlapException(conflicting.id(), conflicting.slot());
         });
         apply(new AppointmentBooked(command.userId(), command.appointmentId(), command.slot(), command.details()));
         return BookingOutcome.created(appointments.get(command.appointmentId()));
@@ -69,7 +69,7 @@ public class UserCalendar implements HoldsPersonalData {
         }
         slotPolicy.check(command.newSlot(), command.requestedAt());
         schedule().conflictWith(command.newSlot(), appointment.id()).ifPresent(conflicting -> {
-            throw new AppointmentOverlapException(conflicting);
+            throw new AppointmentOverlapException(conflicting.id(), conflicting.slot());
         });
         apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot(),
                 appointment.details()));
@@ -111,7 +111,7 @@ public class UserCalendar implements HoldsPersonalData {
         userId = event.userId();
         erased = false;
         Appointment appointment = Appointment.booked(event);
-        schedule().add(appointment);
+        schedule().add(appointment.id(), appointment.slot());
         appointments.put(appointment.id(), appointment);
     }
 
@@ -120,8 +120,8 @@ public class UserCalendar implements HoldsPersonalData {
         Appointment before = appointments.get(event.appointmentId());
         Appointment after = before.movedTo(event.newSlot());
         erased = false;
-        schedule().remove(before);
-        schedule().add(after);
+        schedule().remove(before.slot());
+        schedule().add(after.id(), after.slot());
         appointments.put(after.id(), after);
     }
 
@@ -129,7 +129,7 @@ public class UserCalendar implements HoldsPersonalData {
     void on(AppointmentCancelled event) {
         Appointment before = appointments.get(event.appointmentId());
         erased = false;
-        schedule().remove(before);
+        schedule().remove(before.slot());
         appointments.put(before.id(), before.cancelled());
     }
 
@@ -138,18 +138,12 @@ public class UserCalendar implements HoldsPersonalData {
     void on(PersonalDataErased event) {
         erased = true;
         appointments.replaceAll((id, appointment) -> appointment.withoutPersonalData());
-        schedule = null;
     }
 
     @EventSourcingHandler
     void on(ReminderSent event) {
-        Appointment before = appointments.get(event.appointmentId());
-        Appointment after = before.withReminderSent(event.reminderId());
-        if (before.isActive()) {
-            schedule().remove(before);
-            schedule().add(after);
-        }
-        appointments.put(after.id(), after);
+        appointments.computeIfPresent(event.appointmentId(),
+                (id, appointment) -> appointment.withReminderSent(event.reminderId()));
     }
 
     private Appointment existing(AppointmentId id) {

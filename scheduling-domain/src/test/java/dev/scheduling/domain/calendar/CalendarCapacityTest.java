@@ -45,7 +45,7 @@ class CalendarCapacityTest {
 
     @Test
     void appointments_that_have_started_do_not_count() {
-        var atNoon = new BookAppointment(ALICE, appointment(3), slot("14:00", "15:00"), DETAILS, at("12:00"));
+        var atNoon = new BookAppointment(ALICE, appointmentId(3), slot("14:00", "15:00"), DETAILS, at("12:00"));
         fixture.given(booked(1, slot("10:00", "11:00")), booked(2, slot("12:00", "13:00")))
                .when(atNoon)
                .expectEvents(booked(3, slot("14:00", "15:00")));

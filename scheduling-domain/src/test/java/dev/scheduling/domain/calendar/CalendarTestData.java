@@ -29,44 +29,44 @@ final class CalendarTestData {
         return TEST_DAY.plus(Duration.ofNanos(LocalTime.parse(time).toNanoOfDay()));
     }
 
-    static AppointmentId appointment(int number) {
+    static AppointmentId appointmentId(int number) {
         return new AppointmentId(new UUID(0, number));
     }
 
     static AppointmentBooked booked(int number, TimeSlot slot) {
-        return new AppointmentBooked(ALICE, appointment(number), slot, DETAILS);
+        return new AppointmentBooked(ALICE, appointmentId(number), slot, DETAILS);
     }
 
     static AppointmentRescheduled rescheduled(int number, TimeSlot from, TimeSlot to) {
-        return new AppointmentRescheduled(ALICE, appointment(number), from, to, DETAILS);
+        return new AppointmentRescheduled(ALICE, appointmentId(number), from, to, DETAILS);
     }
 
     static AppointmentCancelled cancelled(int number, TimeSlot slot) {
-        return new AppointmentCancelled(ALICE, appointment(number), slot, "patient asked");
+        return new AppointmentCancelled(ALICE, appointmentId(number), slot, "patient asked");
     }
 
     static BookAppointment book(int number, TimeSlot slot) {
-        return new BookAppointment(ALICE, appointment(number), slot, DETAILS, NOW);
+        return new BookAppointment(ALICE, appointmentId(number), slot, DETAILS, NOW);
     }
 
     static RescheduleAppointment reschedule(int number, TimeSlot to) {
-        return new RescheduleAppointment(ALICE, appointment(number), to, NOW);
+        return new RescheduleAppointment(ALICE, appointmentId(number), to, NOW);
     }
 
     static CancelAppointment cancel(int number) {
-        return new CancelAppointment(ALICE, appointment(number), "patient asked", NOW);
+        return new CancelAppointment(ALICE, appointmentId(number), "patient asked");
     }
 
     static ReminderSent reminderSent(int number, String reminderId) {
-        return new ReminderSent(ALICE, appointment(number), reminderId, Duration.ofHours(24), at("10:00").minus(Duration.ofHours(24)));
+        return new ReminderSent(ALICE, appointmentId(number), reminderId, Duration.ofHours(24), at("10:00").minus(Duration.ofHours(24)));
     }
 
     static RecordReminderSent recordReminder(int number, String reminderId) {
-        return new RecordReminderSent(ALICE, appointment(number), reminderId, Duration.ofHours(24),
+        return new RecordReminderSent(ALICE, appointmentId(number), reminderId, Duration.ofHours(24),
                 at("10:00").minus(Duration.ofHours(24)), NOW);
     }
 
     static Appointment bookedAppointment(int number, TimeSlot slot) {
-        return new Appointment(appointment(number), slot, DETAILS, AppointmentStatus.BOOKED, slot, List.of());
+        return new Appointment(appointmentId(number), slot, DETAILS, AppointmentStatus.BOOKED, slot, List.of());
     }
 }

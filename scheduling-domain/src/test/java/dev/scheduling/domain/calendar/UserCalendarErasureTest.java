@@ -40,13 +40,13 @@ class UserCalendarErasureTest {
                        cancelled(2, slot("10:00", "11:00")))
                .when(new ErasePersonalData(ALICE))
                .expectSuccessfulHandlerExecution()
-               .expectEvents(new PersonalDataErased(ALICE, List.of(appointment(1), appointment(2))))
+               .expectEvents(new PersonalDataErased(ALICE, List.of(appointmentId(1), appointmentId(2))))
                .expectResultMessagePayload(true);
     }
 
     @Test
     void erasing_again_with_nothing_written_since_changes_nothing() {
-        fixture.given(booked(1, slot("10:00", "11:00")), new PersonalDataErased(ALICE, List.of(appointment(1))),
+        fixture.given(booked(1, slot("10:00", "11:00")), new PersonalDataErased(ALICE, List.of(appointmentId(1))),
                        reminderSent(1, "r-1"))
                .when(new ErasePersonalData(ALICE))
                .expectSuccessfulHandlerExecution()
@@ -56,16 +56,16 @@ class UserCalendarErasureTest {
 
     @Test
     void a_booking_after_the_erasure_can_be_erased_in_turn() {
-        fixture.given(booked(1, slot("10:00", "11:00")), new PersonalDataErased(ALICE, List.of(appointment(1))),
+        fixture.given(booked(1, slot("10:00", "11:00")), new PersonalDataErased(ALICE, List.of(appointmentId(1))),
                        booked(2, slot("12:00", "13:00")))
                .when(new ErasePersonalData(ALICE))
-               .expectEvents(new PersonalDataErased(ALICE, List.of(appointment(1), appointment(2))))
+               .expectEvents(new PersonalDataErased(ALICE, List.of(appointmentId(1), appointmentId(2))))
                .expectResultMessagePayload(true);
     }
 
     @Test
     void the_erased_calendar_still_refuses_overlaps_with_its_remaining_slots() {
-        fixture.given(booked(1, slot("10:00", "12:00")), new PersonalDataErased(ALICE, List.of(appointment(1))))
+        fixture.given(booked(1, slot("10:00", "12:00")), new PersonalDataErased(ALICE, List.of(appointmentId(1))))
                .when(book(2, slot("11:00", "11:30")))
                .expectException(AppointmentOverlapException.class)
                .expectNoEvents();
@@ -73,9 +73,9 @@ class UserCalendarErasureTest {
 
     @Test
     void a_reschedule_after_the_erasure_carries_none_of_the_erased_details() {
-        fixture.given(booked(1, slot("10:00", "11:00")), new PersonalDataErased(ALICE, List.of(appointment(1))))
+        fixture.given(booked(1, slot("10:00", "11:00")), new PersonalDataErased(ALICE, List.of(appointmentId(1))))
                .when(reschedule(1, slot("14:00", "15:00")))
-               .expectEvents(new AppointmentRescheduled(ALICE, appointment(1), slot("10:00", "11:00"),
+               .expectEvents(new AppointmentRescheduled(ALICE, appointmentId(1), slot("10:00", "11:00"),
                        slot("14:00", "15:00"), ERASED));
     }
 }

@@ -86,7 +86,7 @@ class UserCalendarRandomizedTest {
                 actual = outcomeOf(user, command);
             } else {
                 AppointmentId id = random.nextInt(20) == 0 ? new AppointmentId(new UUID(random.nextLong(), -1)) : oracle.anyId(random);
-                CancelAppointment command = new CancelAppointment(user, id, null, now);
+                CancelAppointment command = new CancelAppointment(user, id, null);
                 expected = oracle.cancel(id);
                 actual = outcomeOf(user, command);
             }

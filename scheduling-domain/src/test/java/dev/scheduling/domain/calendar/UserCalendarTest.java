@@ -124,7 +124,7 @@ class UserCalendarTest {
     @Test
     void booking_fails_with_start_in_past() {
         fixture.givenNoPriorActivity()
-               .when(new BookAppointment(ALICE, appointment(1), slot("10:00", "11:00"), DETAILS, at("10:01")))
+               .when(new BookAppointment(ALICE, appointmentId(1), slot("10:00", "11:00"), DETAILS, at("10:01")))
                .expectException(StartInPastException.class)
                .expectNoEvents();
     }
@@ -132,7 +132,7 @@ class UserCalendarTest {
     @Test
     void booking_starting_exactly_at_the_time_of_the_request_is_allowed() {
         fixture.givenNoPriorActivity()
-               .when(new BookAppointment(ALICE, appointment(1), slot("10:00", "11:00"), DETAILS, at("10:00")))
+               .when(new BookAppointment(ALICE, appointmentId(1), slot("10:00", "11:00"), DETAILS, at("10:00")))
                .expectEvents(booked(1, slot("10:00", "11:00")));
     }
 
@@ -180,7 +180,7 @@ class UserCalendarTest {
                .when(book(1, slot("10:00", "11:00")))
                .expectNoEvents()
                .expectResultMessagePayload(new BookingOutcome(
-                       new Appointment(appointment(1), slot("14:00", "15:00"), DETAILS, AppointmentStatus.BOOKED,
+                       new Appointment(appointmentId(1), slot("14:00", "15:00"), DETAILS, AppointmentStatus.BOOKED,
                                        slot("10:00", "11:00"), List.of()), false));
     }
 
@@ -194,7 +194,7 @@ class UserCalendarTest {
 
     @Test
     void booking_again_with_the_same_id_and_different_details_fails_with_idempotency_key_reused() {
-        BookAppointment otherTitle = new BookAppointment(ALICE, appointment(1), slot("10:00", "11:00"),
+        BookAppointment otherTitle = new BookAppointment(ALICE, appointmentId(1), slot("10:00", "11:00"),
                 new AppointmentDetails("Other", "Room 4", ZoneId.of("Europe/Amsterdam")), NOW);
         fixture.given(booked(1, slot("10:00", "11:00")))
                .when(otherTitle)
@@ -207,7 +207,7 @@ class UserCalendarTest {
         fixture.given(booked(1, slot("10:00", "11:00")), booked(2, slot("12:00", "13:00")))
                .when(reschedule(1, slot("14:00", "15:00")))
                .expectEvents(rescheduled(1, slot("10:00", "11:00"), slot("14:00", "15:00")))
-               .expectResultMessagePayload(new Appointment(appointment(1), slot("14:00", "15:00"), DETAILS,
+               .expectResultMessagePayload(new Appointment(appointmentId(1), slot("14:00", "15:00"), DETAILS,
                                                            AppointmentStatus.BOOKED, slot("10:00", "11:00"), List.of()));
     }
 
@@ -260,7 +260,7 @@ class UserCalendarTest {
     @Test
     void rescheduling_an_appointment_that_has_started_fails() {
         fixture.given(booked(1, slot("10:00", "11:00")))
-               .when(new RescheduleAppointment(ALICE, appointment(1), slot("14:00", "15:00"), at("10:15")))
+               .when(new RescheduleAppointment(ALICE, appointmentId(1), slot("14:00", "15:00"), at("10:15")))
                .expectException(AppointmentAlreadyStartedException.class)
                .expectNoEvents();
     }
@@ -268,7 +268,7 @@ class UserCalendarTest {
     @Test
     void rescheduling_into_the_past_fails() {
         fixture.given(booked(1, slot("12:00", "13:00")))
-               .when(new RescheduleAppointment(ALICE, appointment(1), slot("09:00", "10:00"), at("11:00")))
+               .when(new RescheduleAppointment(ALICE, appointmentId(1), slot("09:00", "10:00"), at("11:00")))
                .expectException(StartInPastException.class)
                .expectNoEvents();
     }
@@ -360,7 +360,7 @@ class UserCalendarTest {
     }
 
     private static Matcher<AppointmentOverlapException> overlapWith(int number, TimeSlot slot) {
-        Map<String, String> expected = Map.of("conflictingAppointmentId", appointment(number).toString(),
+        Map<String, String> expected = Map.of("conflictingAppointmentId", appointmentId(number).toString(),
                                               "conflictingStart", slot.start().toString(),
                                               "conflictingEnd", slot.end().toString());
         return new TypeSafeMatcher<>() {
