@@ -5,6 +5,7 @@ import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.CommandMetadata;
 import dev.scheduling.domain.calendar.HoldsPersonalData;
 import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.RecordReminderSent;
@@ -41,8 +42,6 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
     public static final String REMINDER_DUE = "reminder-due";
     /** Who acts, in the audit trail, when a reminder is recorded; its correlation id is the reminder id. */
     public static final String SAGA_ACTOR = "reminder-saga";
-    private static final String ACTOR = "actor";
-    private static final String CORRELATION_ID = "correlationId";
     private static final String ASSOCIATION = "appointmentId";
     /** Every saga of a user's calendar, for the erasure of the user's personal data. */
     public static final String USER_ASSOCIATION = "userId";
@@ -104,7 +103,8 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
         var record = new RecordReminderSent(new UserId(userId), AppointmentId.fromString(appointmentId),
                 due.reminderId(), due.offset(), due.dueAt(), firedAt);
         commands.send(GenericCommandMessage.asCommandMessage(record)
-                                           .andMetaData(Map.of(ACTOR, SAGA_ACTOR, CORRELATION_ID, due.reminderId())),
+                                           .andMetaData(Map.of(CommandMetadata.ACTOR, SAGA_ACTOR,
+                                                   CommandMetadata.CORRELATION_ID, due.reminderId())),
                 (command, result) -> {
                     if (result.isExceptional()) {
                         log.error("Reminder {} went out but could not be recorded on calendar {}",

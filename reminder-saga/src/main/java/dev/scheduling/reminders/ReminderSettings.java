@@ -6,13 +6,11 @@ import java.util.List;
 /**
  * When reminders go out and how failed ones are retried.
  *
- * @param offsets          how long before an appointment's start each reminder is due (default 24 h and 1 h)
+ * @param offsets          how long before an appointment's start each reminder is due
  * @param firstRetryDelay  wait after a failed publish; doubled after each further failure
  * @param maxRetryDelay    the longest wait between two attempts
  */
 public record ReminderSettings(List<Duration> offsets, Duration firstRetryDelay, Duration maxRetryDelay) {
-
-    public static final List<Duration> DEFAULT_OFFSETS = List.of(Duration.ofHours(24), Duration.ofHours(1));
 
     public ReminderSettings {
         offsets = List.copyOf(offsets);
@@ -22,10 +20,6 @@ public record ReminderSettings(List<Duration> offsets, Duration firstRetryDelay,
         if (offsets.stream().distinct().count() != offsets.size()) {
             throw new IllegalArgumentException("reminder offsets must differ: " + offsets);
         }
-    }
-
-    public static ReminderSettings defaults() {
-        return new ReminderSettings(DEFAULT_OFFSETS, Duration.ofSeconds(30), Duration.ofMinutes(15));
     }
 
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed attempts. */

@@ -39,7 +39,7 @@ class AppointmentReminderSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(AppointmentReminderSaga.class);
         fixture.registerResource(publisher);
-        fixture.registerResource(ReminderSettings.defaults());
+        fixture.registerResource(new ReminderSettings(List.of(DAY, HOUR), Duration.ofSeconds(30), Duration.ofMinutes(15)));
         fixture.registerCommandGateway(CommandGateway.class);
         fixture.givenCurrentTime(NOW);
     }

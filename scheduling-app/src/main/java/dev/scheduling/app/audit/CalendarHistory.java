@@ -2,11 +2,11 @@ package dev.scheduling.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scheduling.app.eventstore.EventStoreConfiguration;
 import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.CalendarEvent;
+import dev.scheduling.domain.calendar.CommandMetadata;
 import dev.scheduling.domain.calendar.UserId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -104,9 +104,9 @@ public class CalendarHistory {
                 ? calendarEvent.appointmentId().toString() : null;
         JsonNode payloadJson = json.valueToTree(payload);
         return new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                revision(payload), event.getTimestamp(), text(event.getMetaData().get(EventStoreConfiguration.ACTOR)),
-                text(event.getMetaData().get(EventStoreConfiguration.CLIENT_ID)),
-                text(event.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)), appointmentId, payloadJson);
+                revision(payload), event.getTimestamp(), text(event.getMetaData().get(CommandMetadata.ACTOR)),
+                text(event.getMetaData().get(CommandMetadata.CLIENT_ID)),
+                text(event.getMetaData().get(CommandMetadata.CORRELATION_ID)), appointmentId, payloadJson);
     }
 
     private static String revision(Object payload) {

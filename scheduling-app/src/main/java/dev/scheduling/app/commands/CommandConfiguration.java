@@ -2,12 +2,9 @@ package dev.scheduling.app.commands;
 
 import dev.scheduling.app.SchedulingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 public class CommandConfiguration {
@@ -22,15 +19,9 @@ public class CommandConfiguration {
         return new AppointmentIds();
     }
 
+    /** Axon's auto-configuration registers every handler interceptor bean with the command bus: once. */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    CalendarExceptionWrappingInterceptor calendarExceptionWrappingInterceptor(CommandBus commandBus) {
-        var interceptor = new CalendarExceptionWrappingInterceptor();
-        commandBus.registerHandlerInterceptor(interceptor);
-        return interceptor;
+    CalendarExceptionWrappingInterceptor calendarExceptionWrappingInterceptor() {
+        return new CalendarExceptionWrappingInterceptor();
     }
 }

@@ -1,6 +1,6 @@
 package dev.scheduling.app.commands;
 
-import dev.scheduling.app.eventstore.EventStoreConfiguration;
+import dev.scheduling.domain.calendar.CommandMetadata;
 import org.axonframework.messaging.MetaData;
 
 import java.util.HashMap;
@@ -14,10 +14,10 @@ public record RequestMetadata(String actor, String clientId, String correlationI
 
     public MetaData toMetaData() {
         Map<String, String> entries = new HashMap<>();
-        entries.put(EventStoreConfiguration.ACTOR, actor);
-        entries.put(EventStoreConfiguration.CORRELATION_ID, correlationId);
+        entries.put(CommandMetadata.ACTOR, actor);
+        entries.put(CommandMetadata.CORRELATION_ID, correlationId);
         if (clientId != null) {
-            entries.put(EventStoreConfiguration.CLIENT_ID, clientId);
+            entries.put(CommandMetadata.CLIENT_ID, clientId);
         }
         return MetaData.from(entries);
     }

@@ -11,8 +11,7 @@ import dev.scheduling.app.SchedulingProperties;
 import dev.scheduling.app.privacy.PersonalDataCipher;
 import dev.scheduling.app.privacy.PersonalDataModule;
 import dev.scheduling.app.privacy.PersonalDataSerializer;
-import dev.scheduling.domain.calendar.CalendarCapacity;
-import dev.scheduling.domain.calendar.SlotPolicy;
+import dev.scheduling.domain.calendar.CommandMetadata;
 import dev.scheduling.domain.calendar.UserCalendar;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
@@ -38,12 +37,6 @@ import java.util.concurrent.Executors;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
-
-    /** Metadata keys every command carries and every event it causes inherits. */
-    public static final String ACTOR = "actor";
-    public static final String CORRELATION_ID = "correlationId";
-    /** The OAuth2 client the actor's token came through, when it names one. */
-    public static final String CLIENT_ID = "clientId";
 
     /** Takes snapshots after the commit, on a thread of its own: a client never waits for a snapshot. */
     @Bean(destroyMethod = "shutdown")
@@ -88,16 +81,6 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    SlotPolicy slotPolicy(SchedulingProperties properties) {
-        return new SlotPolicy(properties.maxAppointmentDuration());
-    }
-
-    @Bean
-    CalendarCapacity calendarCapacity(SchedulingProperties properties) {
-        return new CalendarCapacity(properties.maxFutureAppointments());
-    }
-
-    @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresDuplicateKeyResolver();
     }
@@ -108,7 +91,8 @@ public class EventStoreConfiguration {
      */
     @Bean
     CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR, CLIENT_ID, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CLIENT_ID,
+                CommandMetadata.CORRELATION_ID);
     }
 
     @Bean

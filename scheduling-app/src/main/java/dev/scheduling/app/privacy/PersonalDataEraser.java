@@ -3,9 +3,9 @@ package dev.scheduling.app.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scheduling.app.eventstore.EventStoreConfiguration;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
+import dev.scheduling.domain.calendar.CommandMetadata;
 import dev.scheduling.domain.calendar.ErasePersonalData;
 import dev.scheduling.domain.calendar.PersonalData;
 import dev.scheduling.domain.calendar.UserCalendar;
@@ -76,7 +76,7 @@ public class PersonalDataEraser {
         if (!appended && masked == 0 && keys.wasErased(userId) && !keys.hasLiveKey(userId)) {
             return new Erasure(false);
         }
-        Object actor = metaData.get(EventStoreConfiguration.ACTOR);
+        Object actor = metaData.get(CommandMetadata.ACTOR);
         keys.destroy(userId, actor == null ? "unknown" : actor.toString(), clock.instant());
         jdbc.update("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?", userId);
         return new Erasure(true);

@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.scheduling.app.AwsProperties;
 import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.app.eventstore.PooledProcessor;
 import dev.scheduling.projections.appointments.AppointmentQueries;
 import dev.scheduling.projections.appointments.AppointmentTable;
 import dev.scheduling.projections.appointments.AppointmentsProjection;
@@ -89,13 +90,19 @@ public class ReadModelConfiguration {
         return new AppointmentQueries(table, properties.maxAppointmentDuration());
     }
 
+    /** The projection's processor: 4 workers over 4 segments, batches of 50 events written together. */
+    static final PooledProcessor PROCESSOR = new PooledProcessor(AppointmentsProjection.NAME, 4, 4, 50);
+
     /**
-     * A failed write fails the batch, which the processor retries with back-off; Axon's default would log the error
-     * and go on, losing the write for good.
+     * The projection's processor. A failed write fails the batch, which the processor retries with back-off;
+     * Axon's default would log the error and go on, losing the write for good.
      */
     @Bean
-    ConfigurerModule readModelErrorHandling() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                AppointmentsProjection.NAME, config -> PropagatingErrorHandler.instance());
+    ConfigurerModule readModelProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> {
+            PROCESSOR.registerWith(processing);
+            processing.registerListenerInvocationErrorHandler(AppointmentsProjection.NAME,
+                    config -> PropagatingErrorHandler.instance());
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.scheduling.app.reminders;
 
 import dev.scheduling.app.AwsProperties;
+import dev.scheduling.app.eventstore.PooledProcessor;
 import dev.scheduling.reminders.AppointmentReminderSaga;
 import dev.scheduling.reminders.LoggingReminderPublisher;
 import dev.scheduling.reminders.ReminderPublisher;
@@ -9,6 +10,8 @@ import dev.scheduling.reminders.sns.SnsReminderPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -17,11 +20,20 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The reminder saga, its settings and publisher; deadlines come from db-scheduler on the service's PostgreSQL. */
+/**
+ * The reminder saga, its processor, settings and publisher. Its deadlines come from the deadline manager that
+ * {@code scheduling.deadlines.manager} chooses: db-scheduler on the service's PostgreSQL, or EventBridge Scheduler
+ * ({@link EventBridgeDeadlinesConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class RemindersConfiguration {
 
-    static final String SAGA_PROCESSOR = AppointmentReminderSaga.class.getSimpleName() + "Processor";
+    /**
+     * The saga's processor (named as Axon names a saga's): 2 workers over 2 segments, batches of up to 100 events in
+     * one transaction each (Axon's default of 1 cost a transaction per event and segment).
+     */
+    static final PooledProcessor SAGA_PROCESSOR =
+            new PooledProcessor(AppointmentReminderSaga.class.getSimpleName() + "Processor", 2, 2, 100);
 
     /**
      * Registers the saga (the module has no Spring annotation). Its processor starts at the head of the event
@@ -30,11 +42,13 @@ public class RemindersConfiguration {
      */
     @Bean
     ConfigurerModule reminderSaga() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSaga(AppointmentReminderSaga.class)
-                .registerPooledStreamingEventProcessorConfiguration(SAGA_PROCESSOR,
-                        (config, builder) -> builder.initialToken(source -> source.createHeadToken()))
-                .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, config -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.registerSaga(AppointmentReminderSaga.class);
+            SAGA_PROCESSOR.registerWith(processing,
+                    (config, builder) -> builder.initialToken(source -> source.createHeadToken()));
+            processing.registerListenerInvocationErrorHandler(SAGA_PROCESSOR.name(),
+                    config -> PropagatingErrorHandler.instance());
+        });
     }
 
     @Bean
@@ -43,16 +57,19 @@ public class RemindersConfiguration {
     }
 
     @Bean
-    ReminderPublisher reminderPublisher(ReminderProperties properties, AwsProperties aws, Clock clock,
+    ReminderPublisher reminderPublisher(ReminderProperties properties, ObjectProvider<SnsClient> sns, Clock clock,
                                         MeterRegistry meters) {
         ReminderPublisher publisher = switch (properties.publisher()) {
             case LOG -> new LoggingReminderPublisher();
-            case SNS -> new SnsReminderPublisher(snsClient(properties, aws), requireTopic(properties));
+            case SNS -> new SnsReminderPublisher(sns.getObject(), requireTopic(properties));
         };
         return new MeasuredReminderPublisher(publisher, clock, meters);
     }
 
-    private static SnsClient snsClient(ReminderProperties properties, AwsProperties aws) {
+    /** Closed with the application; a call fails within seconds so that a publish is retried, not stuck. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "scheduling.reminders.publisher", havingValue = "sns")
+    SnsClient reminderSnsClient(ReminderProperties properties, AwsProperties aws) {
         return aws.configure(SnsClient.builder(), properties.snsEndpoint())
                   .overrideConfiguration(ClientOverrideConfiguration.builder()
                                                                   .apiCallAttemptTimeout(Duration.ofSeconds(3))

@@ -8,16 +8,10 @@ import java.time.Instant;
  */
 public record CalendarCapacity(int maxFutureAppointments) {
 
-    public static final int DEFAULT_MAX_FUTURE_APPOINTMENTS = 10_000;
-
     public CalendarCapacity {
         if (maxFutureAppointments < 1) {
             throw new IllegalArgumentException("maxFutureAppointments must be at least 1");
         }
-    }
-
-    public static CalendarCapacity defaults() {
-        return new CalendarCapacity(DEFAULT_MAX_FUTURE_APPOINTMENTS);
     }
 
     /** O(1) while the calendar holds fewer active appointments than the cap, O(log n + cap) beyond it. */

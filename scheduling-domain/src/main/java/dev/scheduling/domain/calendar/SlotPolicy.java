@@ -6,16 +6,10 @@ import java.time.Instant;
 /** What a slot must satisfy to be booked or moved into, apart from not overlapping: not in the past, not too long. */
 public record SlotPolicy(Duration maxDuration) {
 
-    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(24);
-
     public SlotPolicy {
         if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) {
             throw new IllegalArgumentException("maxDuration must be positive");
         }
-    }
-
-    public static SlotPolicy defaults() {
-        return new SlotPolicy(DEFAULT_MAX_DURATION);
     }
 
     void check(TimeSlot slot, Instant requestedAt) {

@@ -15,7 +15,7 @@ class CalendarCapacityTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserCalendar.class);
-        fixture.registerInjectableResource(SlotPolicy.defaults());
+        fixture.registerInjectableResource(SLOT_POLICY);
         fixture.registerInjectableResource(new CalendarCapacity(2));
     }
 

@@ -16,6 +16,9 @@ final class CalendarTestData {
     static final Instant TEST_DAY = Instant.parse("2026-12-02T00:00:00Z");
     static final AppointmentDetails DETAILS =
             new AppointmentDetails("Check-up", "Room 4", ZoneId.of("Europe/Amsterdam"));
+    /** The service's defaults: appointments of at most 24 hours, 10,000 ahead on a calendar. */
+    static final SlotPolicy SLOT_POLICY = new SlotPolicy(Duration.ofHours(24));
+    static final CalendarCapacity CAPACITY = new CalendarCapacity(10_000);
 
     private CalendarTestData() {
     }

@@ -23,8 +23,8 @@ class UserCalendarErasureTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserCalendar.class);
-        fixture.registerInjectableResource(SlotPolicy.defaults());
-        fixture.registerInjectableResource(CalendarCapacity.defaults());
+        fixture.registerInjectableResource(SLOT_POLICY);
+        fixture.registerInjectableResource(CAPACITY);
         // the application's erasure handler does this too, around the destruction of the user's key
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler

@@ -44,7 +44,7 @@ class UserCalendarRandomizedTest {
                                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                                 .configureAggregate(UserCalendar.class)
                                 .registerComponent(SlotPolicy.class, c -> new SlotPolicy(MAX_DURATION))
-                                .registerComponent(CalendarCapacity.class, c -> CalendarCapacity.defaults())
+                                .registerComponent(CalendarCapacity.class, c -> CalendarTestData.CAPACITY)
                                 .start();
         commands = axon.commandGateway();
     }

@@ -23,8 +23,8 @@ class UserCalendarTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserCalendar.class);
-        fixture.registerInjectableResource(SlotPolicy.defaults());
-        fixture.registerInjectableResource(CalendarCapacity.defaults());
+        fixture.registerInjectableResource(SLOT_POLICY);
+        fixture.registerInjectableResource(CAPACITY);
     }
 
     @Test
@@ -157,7 +157,7 @@ class UserCalendarTest {
     void booking_honours_a_configured_maximum_duration() {
         fixture = new AggregateTestFixture<>(UserCalendar.class);
         fixture.registerInjectableResource(new SlotPolicy(Duration.ofMinutes(30)));
-        fixture.registerInjectableResource(CalendarCapacity.defaults());
+        fixture.registerInjectableResource(CAPACITY);
         fixture.givenNoPriorActivity()
                .when(book(1, slot("10:00", "10:31")))
                .expectException(AppointmentTooLongException.class)

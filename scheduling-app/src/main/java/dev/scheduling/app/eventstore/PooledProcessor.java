@@ -1,0 +1,39 @@
+package dev.scheduling.app.eventstore;
+
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The shape of a pooled streaming event processor on the event store, declared in code beside the processor's name:
+ * a renamed handler cannot silently lose its settings, as it would with settings keyed by name in a properties file.
+ * Every node splits the processor's segments with the others through the token store.
+ *
+ * @param threads   worker threads; each may hold a connection of the background pool (see {@link ConnectionPools})
+ * @param segments  segments the event stream is split into when the processor first starts (fixed afterwards)
+ * @param batchSize events handled in one transaction
+ */
+public record PooledProcessor(String name, int threads, int segments, int batchSize) {
+
+    /** Registers the processor, with {@code more} applied after its shape (an initial token, for instance). */
+    public void registerWith(EventProcessingConfigurer processing, PooledStreamingProcessorConfiguration more) {
+        processing.registerPooledStreamingEventProcessor(name, config -> config.eventStore(),
+                shape().andThen(more));
+    }
+
+    public void registerWith(EventProcessingConfigurer processing) {
+        registerWith(processing, PooledStreamingProcessorConfiguration.noOp());
+    }
+
+    private PooledStreamingProcessorConfiguration shape() {
+        return (config, builder) -> {
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads,
+                    new AxonThreadFactory("WorkPackage[" + name + "]"));
+            config.onShutdown(workers::shutdown);
+            return builder.workerExecutor(workers).initialSegmentCount(segments).batchSize(batchSize);
+        };
+    }
+}
