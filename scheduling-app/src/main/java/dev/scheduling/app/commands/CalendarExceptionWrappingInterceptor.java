@@ -20,12 +20,12 @@ public class CalendarExceptionWrappingInterceptor implements MessageHandlerInter
             return chain.proceed();
         } catch (CalendarException e) {
             throw new CommandExecutionException(e.getMessage(), e,
-                    new CommandFailure(e.error().code(), e.getMessage(), e.data()));
+                    new CommandFailure(e.error(), e.getMessage(), e.data()));
         } catch (AggregateNotFoundException e) {
             // A calendar that has never been booked holds no appointment to change.
             String message = "No appointment with that id on calendar " + e.getAggregateIdentifier();
             throw new CommandExecutionException(message, e,
-                    new CommandFailure(CalendarError.APPOINTMENT_NOT_FOUND.code(), message, Map.of()));
+                    new CommandFailure(CalendarError.APPOINTMENT_NOT_FOUND, message, Map.of()));
         }
     }
 }

@@ -41,11 +41,14 @@ public class AppointmentCommandController {
 
     private final CalendarCommands commands;
     private final AppointmentIds appointmentIds;
+    private final Outages outages;
     private final Clock clock;
 
-    public AppointmentCommandController(CalendarCommands commands, AppointmentIds appointmentIds, Clock clock) {
+    public AppointmentCommandController(CalendarCommands commands, AppointmentIds appointmentIds, Outages outages,
+                                        Clock clock) {
         this.commands = commands;
         this.appointmentIds = appointmentIds;
+        this.outages = outages;
         this.clock = clock;
     }
 
@@ -72,7 +75,7 @@ public class AppointmentCommandController {
         AppointmentId id = key == null ? appointmentIds.next() : appointmentIds.forIdempotencyKey(user, key);
         var command = new BookAppointment(user, id, new TimeSlot(start, end),
                 new AppointmentDetails(title, location, timeZone), clock.instant());
-        BookingOutcome outcome = commands.send(command, metadata);
+        BookingOutcome outcome = outages.call(() -> commands.send(command, metadata));
 
         AppointmentResponse response = AppointmentResponse.of(user, outcome.appointment());
         if (!outcome.created()) {
@@ -98,7 +101,7 @@ public class AppointmentCommandController {
         fields.validate();
 
         var command = new RescheduleAppointment(user, id, new TimeSlot(start, end), clock.instant());
-        Appointment moved = commands.send(command, metadata);
+        Appointment moved = outages.call(() -> commands.send(command, metadata));
         return AppointmentResponse.of(user, moved);
     }
 
@@ -116,7 +119,7 @@ public class AppointmentCommandController {
         RequestMetadata metadata = metadata(fields, caller, request);
         fields.validate();
 
-        commands.send(new CancelAppointment(user, id, checkedReason), metadata);
+        outages.call(() -> commands.send(new CancelAppointment(user, id, checkedReason), metadata));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 

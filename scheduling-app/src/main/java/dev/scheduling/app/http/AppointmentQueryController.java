@@ -29,9 +29,11 @@ public class AppointmentQueryController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final QueryGateway queries;
+    private final Outages outages;
 
-    public AppointmentQueryController(QueryGateway queries) {
+    public AppointmentQueryController(QueryGateway queries, Outages outages) {
         this.queries = queries;
+        this.outages = outages;
     }
 
     @Operation(summary = "List a user's appointments",
@@ -64,7 +66,7 @@ public class AppointmentQueryController {
 
         var query = new FindAppointments(user.toString(), range.from(), range.to(), statusFilter.get(), size,
                 token.orElse(null));
-        return QueryResults.await(queries.query(query, AppointmentPage.class));
+        return outages.call(() -> QueryResults.await(queries.query(query, AppointmentPage.class)));
     }
 
     @Operation(summary = "One appointment, with its status and the reminders sent")
@@ -76,8 +78,8 @@ public class AppointmentQueryController {
         AppointmentId id = fields.appointmentId(appointmentId);
         fields.validate();
 
-        Optional<AppointmentView> found = QueryResults.await(queries.query(
-                new FindAppointment(user.toString(), id.toString()), ResponseTypes.optionalInstanceOf(AppointmentView.class)));
+        Optional<AppointmentView> found = outages.call(() -> QueryResults.await(queries.query(
+                new FindAppointment(user.toString(), id.toString()), ResponseTypes.optionalInstanceOf(AppointmentView.class))));
         return found.orElseThrow(() -> new AppointmentNotFoundException(id));
     }
 

@@ -38,12 +38,15 @@ public class AuditController {
     private final CalendarHistory history;
     private final AuditExport export;
     private final ObjectMapper json;
+    private final Outages outages;
     private final Clock clock;
 
-    public AuditController(CalendarHistory history, AuditExport export, ObjectMapper json, Clock clock) {
+    public AuditController(CalendarHistory history, AuditExport export, ObjectMapper json, Outages outages,
+                           Clock clock) {
         this.history = history;
         this.export = export;
         this.json = json;
+        this.outages = outages;
         this.clock = clock;
     }
 
@@ -81,18 +84,19 @@ public class AuditController {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(NDJSON.toString());
             OutputStream out = response.getOutputStream();
-            history.stream(user, filter, entry -> {
+            outages.run(() -> history.stream(user, filter, entry -> {
                 try {
                     out.write(json.writeValueAsBytes(entry));
                     out.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
+            }));
             out.flush();
             return null;
         }
-        return ResponseEntity.ok(history.page(user, filter, fromSequence.getAsLong(), size));
+        long firstSequence = fromSequence.getAsLong();
+        return ResponseEntity.ok(outages.call(() -> history.page(user, filter, firstSequence, size)));
     }
 
     /** Only a client naming application/x-ndjson gets the stream; {@code *}/{@code *} (curl, browsers) gets JSON. */
@@ -111,7 +115,7 @@ public class AuditController {
         UserId user = fields.userId(userId);
         Instant instant = asOf == null ? clock.instant() : fields.instant("asOf", asOf);
         fields.validate();
-        return history.asOf(user, instant);
+        return outages.call(() -> history.asOf(user, instant));
     }
 
     @Operation(summary = "Every event of every calendar in [from, to), in global order, as newline-delimited JSON")
@@ -121,6 +125,8 @@ public class AuditController {
         RequestFields fields = new RequestFields();
         RequestFields.TimeRange range = fields.timeRange(from, to, true);
         fields.validate();
-        return ResponseEntity.ok().contentType(NDJSON).body(out -> ConnectionPools.asRequest(() -> export.export(range.from(), range.to(), out)));
+        // streamed on a thread of Spring MVC's after the status is sent: a failure can only cut the stream short
+        return ResponseEntity.ok().contentType(NDJSON)
+                             .body(out -> ConnectionPools.asRequest(() -> export.export(range.from(), range.to(), out)));
     }
 }

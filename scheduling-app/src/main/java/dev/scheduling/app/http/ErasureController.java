@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ErasureController {
 
     private final CalendarCommands commands;
+    private final Outages outages;
 
-    public ErasureController(CalendarCommands commands) {
+    public ErasureController(CalendarCommands commands, Outages outages) {
         this.commands = commands;
+        this.outages = outages;
     }
 
     /** {@code erased} is false when nothing was left to erase (an erasure repeated). */
@@ -40,7 +42,7 @@ public class ErasureController {
         fields.validate();
         RequestMetadata metadata = new RequestMetadata(caller.caller().subject(), caller.caller().clientId(),
                 RequestIdFilter.requestId(request));
-        PersonalDataEraser.Erasure erasure = commands.send(new ErasePersonalData(user), metadata);
+        PersonalDataEraser.Erasure erasure = outages.call(() -> commands.send(new ErasePersonalData(user), metadata));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ErasureResponse(user.value(), erasure.erased()));
     }
 }

@@ -1,63 +1,87 @@
 package dev.scheduling.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.domain.calendar.CalendarError;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
-
 import java.net.URI;
+import java.util.EnumMap;
 import java.util.Map;
 
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
 /**
- * Problem details (RFC 9457) with a stable {@code type} per error, {@code urn:scheduling:problem:<code>}, and the
- * same code in a {@code code} member for clients that prefer a plain string.
+ * Every problem the service answers with, in one table, as problem details (RFC 9457) with a stable {@code type} per
+ * error, {@code urn:scheduling:problem:<code>}, and the same code in a {@code code} member for clients that prefer a
+ * plain string. Codes are part of the API: never rename one.
  */
 public final class Problems {
 
     static final String TYPE_PREFIX = "urn:scheduling:problem:";
 
-    static final String INVALID_REQUEST = "invalid-request";
-    static final String MALFORMED_REQUEST = "malformed-request";
-    static final String CONCURRENT_MODIFICATION = "concurrent-modification";
-    static final String SERVICE_UNAVAILABLE = "service-unavailable";
-    static final String INTERNAL_ERROR = "internal-error";
-    public static final String UNAUTHENTICATED = "unauthenticated";
-    public static final String FORBIDDEN = "forbidden";
-    public static final String RATE_LIMITED = "rate-limited";
+    static final ProblemType INVALID_REQUEST = ProblemType.titled(BAD_REQUEST, "invalid-request", "Invalid request");
+    public static final ProblemType MALFORMED_REQUEST = ProblemType.titled(BAD_REQUEST, "malformed-request",
+            "Malformed request");
+    static final ProblemType PAYLOAD_TOO_LARGE = ProblemType.plain(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large");
+    static final ProblemType CONCURRENT_MODIFICATION = ProblemType.titled(CONFLICT, "concurrent-modification",
+            "The calendar was changed concurrently");
+    static final ProblemType PROJECTION_NOT_FOUND = ProblemType.plain(NOT_FOUND, "projection-not-found");
+    static final ProblemType PROJECTION_BUSY = ProblemType.plain(CONFLICT, "projection-busy");
+    public static final ProblemType SERVICE_UNAVAILABLE = ProblemType.plain(HttpStatus.SERVICE_UNAVAILABLE,
+            "service-unavailable");
+    static final ProblemType READ_MODEL_UNAVAILABLE = ProblemType.plain(HttpStatus.SERVICE_UNAVAILABLE,
+            "read-model-unavailable");
+    static final ProblemType INTERNAL_ERROR = ProblemType.plain(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
+    public static final ProblemType UNAUTHENTICATED = ProblemType.titled(HttpStatus.UNAUTHORIZED, "unauthenticated",
+            "Authentication required");
+    public static final ProblemType FORBIDDEN = ProblemType.titled(HttpStatus.FORBIDDEN, "forbidden", "Not allowed");
+    public static final ProblemType RATE_LIMITED = ProblemType.titled(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+            "Too many requests");
 
-    private static final Map<Integer, String> CODES_OF_PLAIN_STATUSES = Map.of(
+    /** What the calendar refuses: the compiler sees to it that every error has its row. */
+    private static final Map<CalendarError, ProblemType> OF_CALENDAR_ERROR = new EnumMap<>(CalendarError.class);
+
+    static {
+        for (CalendarError error : CalendarError.values()) {
+            OF_CALENDAR_ERROR.put(error, switch (error) {
+                case APPOINTMENT_OVERLAP -> titled(CONFLICT, error, "The slot overlaps another appointment", null);
+                case APPOINTMENT_NOT_FOUND -> titled(NOT_FOUND, error, "Appointment not found", null);
+                case APPOINTMENT_CANCELLED -> titled(CONFLICT, error, "The appointment is cancelled", null);
+                case APPOINTMENT_ALREADY_STARTED -> titled(CONFLICT, error, "The appointment has already started", null);
+                case IDEMPOTENCY_KEY_REUSED -> titled(CONFLICT, error,
+                        "Idempotency key already used for a different request", null);
+                case START_IN_PAST -> titled(BAD_REQUEST, error, "The start lies in the past", "start");
+                case APPOINTMENT_TOO_LONG -> titled(BAD_REQUEST, error, "The appointment is too long", "end");
+                case INVALID_TIME_SLOT -> titled(BAD_REQUEST, error, "Invalid time slot", "end");
+                case INVALID_VALUE -> titled(BAD_REQUEST, error, "Invalid value", null);
+                case CALENDAR_FULL -> titled(CONFLICT, error,
+                        "The calendar holds as many future appointments as it may", null);
+            });
+        }
+    }
+
+    /** What Spring MVC itself refuses (404, 405, 415 ...) is given one of these; other statuses {@code http-<status>}. */
+    private static final Map<Integer, ProblemType> OF_PLAIN_STATUS = Map.of(
             400, MALFORMED_REQUEST,
-            404, "not-found",
-            405, "method-not-allowed",
-            406, "not-acceptable",
-            413, "payload-too-large",
-            415, "unsupported-media-type",
+            404, ProblemType.plain(NOT_FOUND, "not-found"),
+            405, ProblemType.plain(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
+            406, ProblemType.plain(HttpStatus.NOT_ACCEPTABLE, "not-acceptable"),
+            413, PAYLOAD_TOO_LARGE,
+            415, ProblemType.plain(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
             500, INTERNAL_ERROR,
             503, SERVICE_UNAVAILABLE);
 
-    private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry("appointment-overlap", "The slot overlaps another appointment"),
-            Map.entry("appointment-not-found", "Appointment not found"),
-            Map.entry("appointment-cancelled", "The appointment is cancelled"),
-            Map.entry("appointment-already-started", "The appointment has already started"),
-            Map.entry("idempotency-key-reused", "Idempotency key already used for a different request"),
-            Map.entry("start-in-past", "The start lies in the past"),
-            Map.entry("appointment-too-long", "The appointment is too long"),
-            Map.entry("invalid-time-slot", "Invalid time slot"),
-            Map.entry("invalid-value", "Invalid value"),
-            Map.entry("calendar-full", "The calendar holds as many future appointments as it may"),
-            Map.entry(UNAUTHENTICATED, "Authentication required"),
-            Map.entry(FORBIDDEN, "Not allowed"),
-            Map.entry(RATE_LIMITED, "Too many requests"),
-            Map.entry(INVALID_REQUEST, "Invalid request"),
-            Map.entry(MALFORMED_REQUEST, "Malformed request"),
-            Map.entry(CONCURRENT_MODIFICATION, "The calendar was changed concurrently"));
-
     private Problems() {
+    }
+
+    static ProblemType of(CalendarError error) {
+        return OF_CALENDAR_ERROR.get(error);
     }
 
     /** Writes a problem straight to the response, for filters that answer before Spring MVC sees the request. */
@@ -68,24 +92,30 @@ public final class Problems {
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
-    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        stamp(problem, code);
+    public static ProblemDetail of(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        stamp(problem, type.code(), type.title());
         return problem;
     }
 
     /** Gives a problem made by Spring MVC (404, 405, 415 ...) our type and code. */
     static void stampPlain(ProblemDetail problem) {
-        stamp(problem, CODES_OF_PLAIN_STATUSES.getOrDefault(problem.getStatus(), "http-" + problem.getStatus()));
+        ProblemType type = OF_PLAIN_STATUS.get(problem.getStatus());
+        if (type != null) {
+            stamp(problem, type.code(), type.title());
+        } else {
+            String code = "http-" + problem.getStatus();
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            stamp(problem, code, status == null ? code : status.getReasonPhrase());
+        }
     }
 
-    private static void stamp(ProblemDetail problem, String code) {
+    private static ProblemType titled(HttpStatus status, CalendarError error, String title, String field) {
+        return new ProblemType(status, error.code(), title, field);
+    }
+
+    private static void stamp(ProblemDetail problem, String code, String title) {
         problem.setType(URI.create(TYPE_PREFIX + code));
-        String title = TITLES.get(code);
-        if (title == null) {
-            HttpStatus status = HttpStatus.resolve(problem.getStatus());
-            title = status == null ? code : status.getReasonPhrase();
-        }
         problem.setTitle(title);
         problem.setProperty("code", code);
     }

@@ -25,10 +25,13 @@ public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final Outages outages;
 
-    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore,
+                                     Outages outages) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.outages = outages;
     }
 
     public record SegmentStatus(int segment, boolean replaying, boolean caughtUp, Long position, String error) {
@@ -46,7 +49,7 @@ public class ProjectionAdminController {
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
         try {
-            processor.resetTokens();
+            outages.run(processor::resetTokens);
         } finally {
             processor.start();
         }
@@ -63,7 +66,7 @@ public class ProjectionAdminController {
                 .map(s -> new SegmentStatus(s.getSegment().getSegmentId(), stillReplaying(s), s.isCaughtUp(),
                         boxed(s.getCurrentPosition()), s.isErrorState() ? s.getError().toString() : null))
                 .toList();
-        long head = eventStore.createHeadToken().position().orElse(0);
+        long head = outages.call(() -> eventStore.createHeadToken().position().orElse(0));
         long position = segments.stream().mapToLong(s -> s.position() == null ? 0 : s.position()).min().orElse(0);
         boolean replaying = segments.stream().anyMatch(SegmentStatus::replaying);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(SegmentStatus::caughtUp);

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -47,7 +46,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        var problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+        var problem = Problems.of(Problems.PAYLOAD_TOO_LARGE,
                 "Request bodies are limited to " + maxBytes + " bytes");
         response.setHeader("Connection", "close");
         Problems.write(response, objectMapper, problem);

@@ -5,7 +5,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -26,7 +25,7 @@ public class StrictPathFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getRequestURI().indexOf(';') >= 0) {
-            Problems.write(response, objectMapper, Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST,
+            Problems.write(response, objectMapper, Problems.of(Problems.MALFORMED_REQUEST,
                     "Path parameters (';') are not accepted"));
             return;
         }

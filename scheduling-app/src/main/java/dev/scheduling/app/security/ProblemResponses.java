@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -44,14 +43,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         String detail = e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
                 ? "The bearer token was refused: " + oauth.getError().getDescription()
                 : "Send an access token: Authorization: Bearer <token>";
-        Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, detail));
+        Problems.write(response, json, Problems.of(Problems.UNAUTHENTICATED, detail));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearerAccessDenied.handle(request, response, e);
-        Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
+        Problems.write(response, json, Problems.of(Problems.FORBIDDEN,
                 "The caller may not do this"));
     }
 
@@ -61,7 +60,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         if (e instanceof AuthenticationServiceException) {
             log.warn("Cannot check a bearer token: {}", e.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            Problems.write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+            Problems.write(response, json, Problems.of(Problems.SERVICE_UNAVAILABLE,
                     "The token issuer's keys cannot be fetched. Try again shortly."));
             return;
         }

@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -64,7 +63,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         }
         long retryAfterSeconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED,
+        Problems.write(response, json, Problems.of(Problems.RATE_LIMITED,
                 "At most " + perMinute + (read ? " reads" : " commands") + " a minute; try again in "
                         + retryAfterSeconds + " s"));
     }

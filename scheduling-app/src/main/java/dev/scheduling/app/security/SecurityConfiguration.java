@@ -6,7 +6,6 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.ObjectPostProcessor;
@@ -97,8 +96,8 @@ public class SecurityConfiguration {
     /** Paths the firewall refuses (encoded slashes, "..", ";" ...) answer a problem, not Tomcat's error page. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
-        return (request, response, rejected) -> Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
-                "malformed-request", "The request's path is not in canonical form"));
+        return (request, response, rejected) -> Problems.write(response, json, Problems.of(
+                Problems.MALFORMED_REQUEST, "The request's path is not in canonical form"));
     }
 
     /** The calendar's owner, or a caller holding one of {@code roles}. */
