@@ -65,9 +65,9 @@ class AbuseLimitsIT {
     void reads_have_a_limit_of_their_own() {
         Api rhea = service.api().as("rhea");
         for (int i = 0; i < 5; i++) {
-            assertThat(rhea.get("/users/rhea/appointments").send().status()).isEqualTo(200);
+            assertThat(rhea.calendar("rhea").list().status()).isEqualTo(200);
         }
-        assertThat(rhea.get("/users/rhea/appointments").send().status()).isEqualTo(429);
+        assertThat(rhea.calendar("rhea").list().status()).isEqualTo(429);
         assertThat(book(rhea, "rhea", 0).status()).isEqualTo(201);
     }
 
@@ -124,12 +124,12 @@ class AbuseLimitsIT {
         // a cancellation makes room (another member of staff: desk-10 has used 5 of its 6 commands)
         Api otherDesk = service.api().as("desk-11", "front-desk");
         String first = eventStore.events("busy").get(0).payload().path("appointmentId").asText();
-        assertThat(otherDesk.delete("/users/busy/appointments/" + first).send().status()).isEqualTo(204);
+        assertThat(otherDesk.calendar("busy").cancel(first).status()).isEqualTo(204);
         assertThat(book(otherDesk, "busy", 5).status()).isEqualTo(201);
     }
 
     private static Response book(Api api, String user, int slot) {
         Instant start = day(40).plus(HOUR.multipliedBy(slot));
-        return api.post("/users/" + user + "/appointments").json(Bookings.at(start, Duration.ofMinutes(30)).json()).send();
+        return api.calendar(user).book(Bookings.at(start, Duration.ofMinutes(30)));
     }
 }

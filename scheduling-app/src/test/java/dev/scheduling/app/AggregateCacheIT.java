@@ -32,7 +32,7 @@ class AggregateCacheIT {
             String id = booked.json().path("id").asText();
 
             // the second node frees the slot the first node has cached as taken ...
-            assertThat(second.api().delete("/users/shared/appointments/" + id).send().status()).isEqualTo(204);
+            assertThat(second.api().calendar("shared").cancel(id).status()).isEqualTo(204);
             // ... and takes another one the first node's cached calendar does not know of
             assertThat(second.api().post("/users/shared/appointments").json(eleven).send().status()).isEqualTo(201);
 
@@ -55,14 +55,14 @@ class AggregateCacheIT {
             assertThat(booked.status()).isEqualTo(201);
             String id = booked.json().path("id").asText();
 
-            assertThat(second.api().as("erased").post("/users/erased/erasure").send().status()).isEqualTo(202);
+            assertThat(second.api().as("erased").calendar("erased").erase().status()).isEqualTo(202);
 
             // the first node's cached calendar still holds the title in memory: its next command must not write it back
             Response moved = first.api().post("/users/erased/appointments/" + id + "/reschedule")
                                   .json(Bookings.at(day(14), Duration.ofHours(1)).json()).send();
             assertThat(moved.status()).isEqualTo(200);
             assertThat(moved.body()).doesNotContain("Cached-title");
-            assertThat(first.api().get("/users/erased/history").send().body()).doesNotContain("Cached-title")
+            assertThat(first.api().calendar("erased").history().body()).doesNotContain("Cached-title")
                                                                               .contains("AppointmentRescheduled");
 
             // a retried booking is answered without an event, from the calendar as cached: after another node's
@@ -70,7 +70,7 @@ class AggregateCacheIT {
             String retried = Bookings.at(day(15), Duration.ofHours(1)).title("Retried-title").json();
             assertThat(first.api().post("/users/retrying/appointments").json(retried)
                             .header("Idempotency-Key", "retry-after-erasure").send().status()).isEqualTo(201);
-            assertThat(second.api().as("retrying").post("/users/retrying/erasure").send().status()).isEqualTo(202);
+            assertThat(second.api().as("retrying").calendar("retrying").erase().status()).isEqualTo(202);
             Response again = first.api().post("/users/retrying/appointments").json(retried)
                                   .header("Idempotency-Key", "retry-after-erasure").send();
             assertThat(again.status()).isEqualTo(409);

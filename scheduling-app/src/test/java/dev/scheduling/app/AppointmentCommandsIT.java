@@ -157,11 +157,11 @@ class AppointmentCommandsIT {
     void cancelling_records_the_reason() {
         String id = book(Bookings.at(day(3), HOUR)).json().path("id").asText();
 
-        api.delete("/users/" + user + "/appointments/" + id + "?reason=patient%20is%20ill").send();
+        api.calendar(user).cancel(id, "patient is ill");
 
         // stored sealed under the user's key; the history opens it
         assertThat(eventStore.events(user).get(1).payload().path("reason").path("pd").asText()).isEqualTo("AES-256-GCM");
-        assertThat(api.get("/users/" + user + "/history").send().json().path("events").get(1).path("payload")
+        assertThat(api.calendar(user).history().json().path("events").get(1).path("payload")
                       .path("reason").asText()).isEqualTo("patient is ill");
     }
 
@@ -212,7 +212,7 @@ class AppointmentCommandsIT {
                              .header("X-Actor", "someone-else").header("X-Request-Id", "req-42").send();
         assertThat(booked.header("X-Request-Id")).isEqualTo("req-42");
         String id = booked.json().path("id").asText();
-        Response cancelled = api.as(user).delete("/users/" + user + "/appointments/" + id).send();
+        Response cancelled = api.as(user).calendar(user).cancel(id);
 
         var events = eventStore.events(user);
         assertThat(events.get(0).metadata().path("actor").asText()).isEqualTo("desk-7");
@@ -242,18 +242,18 @@ class AppointmentCommandsIT {
     }
 
     private Response book(Bookings booking) {
-        return api.post("/users/" + user + "/appointments").json(booking.json()).send();
+        return api.calendar(user).book(booking);
     }
 
     private Response bookWithKey(String key, Bookings booking) {
-        return api.post("/users/" + user + "/appointments").json(booking.json()).header("Idempotency-Key", key).send();
+        return api.calendar(user).book(booking, key);
     }
 
     private Response reschedule(String id, Bookings slot) {
-        return api.post("/users/" + user + "/appointments/" + id + "/reschedule").json(slot.json()).send();
+        return api.calendar(user).reschedule(id, slot);
     }
 
     private Response cancel(String id) {
-        return api.delete("/users/" + user + "/appointments/" + id).send();
+        return api.calendar(user).cancel(id);
     }
 }

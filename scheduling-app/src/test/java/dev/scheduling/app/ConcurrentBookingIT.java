@@ -76,8 +76,7 @@ class ConcurrentBookingIT {
                     Instant start = contested.plus(Duration.ofMinutes(client % 6 * 5L));
                     answers.add(clients.submit(() -> {
                         go.await();
-                        return api.post("/users/" + user + "/appointments")
-                                  .json(Bookings.at(start, HOUR).json()).send();
+                        return api.calendar(user).book(Bookings.at(start, HOUR));
                     }));
                 }
                 go.countDown();

@@ -83,8 +83,8 @@ class CoreStackOnMotoIT {
                 cognito.issuerSettings()[0], cognito.issuerSettings()[1], cognito.issuerSettings()[2])) {
             scheduler.startClock();
             Instant start = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-            var booked = service.api().withToken(token).post("/users/" + user + "/appointments")
-                                .json(Bookings.at(start, Duration.ofMinutes(30)).title("Stack check").json()).send();
+            var booked = service.api().withToken(token).calendar(user)
+                               .book(Bookings.at(start, Duration.ofMinutes(30)).title("Stack check"));
             assertThat(booked.status()).isEqualTo(201);
             String id = booked.json().path("id").asText();
 

@@ -28,8 +28,7 @@ class EmbeddedDefaultsIT {
         Instant start = day(7).plus(Duration.ofHours(9));
         String id;
         try (RunningService service = RunningService.withEmbeddedDefaults(dataDir.toString())) {
-            Response booked = service.api().post("/users/carol/appointments")
-                                     .json(Bookings.at(start, HOUR).json()).send();
+            Response booked = service.api().calendar("carol").book(Bookings.at(start, HOUR));
             assertThat(booked.status()).isEqualTo(201);
             id = booked.json().path("id").asText();
             Eventually.await("the booking in the read model", Duration.ofSeconds(5),
@@ -40,12 +39,11 @@ class EmbeddedDefaultsIT {
         assertThat(Files.exists(dataDir.resolve("dynamodb").resolve("read-model.db"))).isTrue();
 
         try (RunningService restarted = RunningService.withEmbeddedDefaults(dataDir.toString())) {
-            Response read = restarted.api().get("/users/carol/appointments/" + id).send();
+            Response read = restarted.api().calendar("carol").get(id);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.json().path("start").asText()).isEqualTo(start.toString());
 
-            Response overlap = restarted.api().post("/users/carol/appointments")
-                                        .json(Bookings.at(start, HOUR).json()).send();
+            Response overlap = restarted.api().calendar("carol").book(Bookings.at(start, HOUR));
             assertThat(overlap.status()).isEqualTo(409);
             assertThat(overlap.json().path("conflictingAppointmentId").asText()).isEqualTo(id);
 

@@ -94,23 +94,19 @@ class ErasureIT {
         alice = staff.as("alice");
 
         Instant soon = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-        reminded = booked(alice.post("/users/alice/appointments")
-                               .json(Bookings.at(soon, Duration.ofMinutes(30)).title(TITLE).location(LOCATION).json()).send());
-        moved = booked(alice.post("/users/alice/appointments")
-                            .json(Bookings.at(day(3), HOUR).title(TITLE).location(LOCATION).json()).send());
-        assertThat(alice.post("/users/alice/appointments/" + moved + "/reschedule")
-                        .json(Bookings.at(day(4), HOUR).json()).send().status()).isEqualTo(200);
-        String cancelled = booked(alice.post("/users/alice/appointments")
-                                       .json(Bookings.at(day(5), HOUR).title(TITLE).json()).send());
-        assertThat(alice.delete("/users/alice/appointments/" + cancelled + "?reason=" + REASON).send().status())
-                .isEqualTo(204);
+        reminded = booked(alice.calendar("alice").book(Bookings.at(soon, Duration.ofMinutes(30)).title(TITLE)
+                                                            .location(LOCATION)));
+        moved = booked(alice.calendar("alice").book(Bookings.at(day(3), HOUR).title(TITLE).location(LOCATION)));
+        assertThat(alice.calendar("alice").reschedule(moved, Bookings.at(day(4), HOUR)).status()).isEqualTo(200);
+        String cancelled = booked(alice.calendar("alice").book(Bookings.at(day(5), HOUR).title(TITLE)));
+        assertThat(alice.calendar("alice").cancel(cancelled, REASON).status()).isEqualTo(204);
         aliceIds.addAll(List.of(reminded, moved, cancelled));
-        booked(staff.post("/users/bob/appointments").json(Bookings.at(day(3), HOUR).title(BOB_TITLE).json()).send());
-        booked(staff.post("/users/carol/appointments")
-                    .json(Bookings.at(day(6), HOUR).title(LEGACY + "-title").location(LEGACY + "-location").json()).send());
+        booked(staff.calendar("bob").book(Bookings.at(day(3), HOUR).title(BOB_TITLE)));
+        booked(staff.calendar("carol").book(Bookings.at(day(6), HOUR).title(LEGACY + "-title")
+                                                  .location(LEGACY + "-location")));
 
         Eventually.await("the reminder sent and recorded", Duration.ofSeconds(40), () ->
-                alice.get("/users/alice/appointments/" + reminded).send().json().path("remindersSent").size() > 0);
+                alice.calendar("alice").get(reminded).json().path("remindersSent").size() > 0);
         Api admin = staff.as("ops", "admin");
         assertThat(admin.post("/admin/projections/appointments/replay").send().status()).isEqualTo(202);
         awaitCaughtUp(admin);
@@ -121,24 +117,24 @@ class ErasureIT {
         }
 
         // before the erasure: readable through the service, and already nowhere in the database in clear
-        assertThat(alice.get("/users/alice/history").send().body()).contains(TITLE, LOCATION, REASON);
-        assertThat(alice.get("/users/alice/appointments/" + moved).send().json().path("title").asText()).isEqualTo(TITLE);
+        assertThat(alice.calendar("alice").history().body()).contains(TITLE, LOCATION, REASON);
+        assertThat(alice.calendar("alice").get(moved).json().path("title").asText()).isEqualTo(TITLE);
         assertThat(databaseDump()).doesNotContain(MARK).doesNotContain(hex(MARK)).doesNotContain(LEGACY);
 
         carolEventsBeforeErasure = writtenAsBeforeEncryption("carol");
         assertThat(databaseDump()).as("carol's rows in plain text").contains(LEGACY + "-title", LEGACY + "-location");
-        assertThat(staff.get("/users/carol/history").send().body()).as("plain text written before encryption reads as it is")
+        assertThat(staff.calendar("carol").history().body()).as("plain text written before encryption reads as it is")
                                                                  .contains(LEGACY + "-title");
-        assertThat(staff.as("ops", "admin").post("/users/carol/erasure").send().status()).isEqualTo(202);
+        assertThat(staff.as("ops", "admin").calendar("carol").erase().status()).isEqualTo(202);
 
-        assertThat(staff.as("desk", "front-desk").post("/users/alice/erasure").send().status())
+        assertThat(staff.as("desk", "front-desk").calendar("alice").erase().status())
                 .as("the front desk may not erase").isEqualTo(403);
-        assertThat(staff.as("mallory").post("/users/alice/erasure").send().status()).isEqualTo(403);
-        Response erased = alice.post("/users/alice/erasure").send();
+        assertThat(staff.as("mallory").calendar("alice").erase().status()).isEqualTo(403);
+        Response erased = alice.calendar("alice").erase();
         assertThat(erased.status()).isEqualTo(202);
         assertThat(erased.json().path("erased").asBoolean()).isTrue();
         Eventually.await("the read model forgets alice's titles", Duration.ofSeconds(20), () ->
-                aliceIds.stream().allMatch(id -> alice.get("/users/alice/appointments/" + id).send().json()
+                aliceIds.stream().allMatch(id -> alice.calendar("alice").get(id).json()
                                                       .path("title").isNull()));
         Eventually.await("carol's reminder saga, started before erasure existed, ends", Duration.ofSeconds(20), () -> {
             try (Connection db = connect()) {
@@ -173,9 +169,9 @@ class ErasureIT {
         assertThat(alice.get("/users/alice/history?pageSize=200").send().body()).doesNotContain(MARK);
         assertThat(alice.get("/users/alice/calendar?asOf=" + Instant.now()).send().body()).doesNotContain(MARK);
         for (String id : aliceIds) {
-            assertThat(alice.get("/users/alice/appointments/" + id).send().body()).doesNotContain(MARK);
+            assertThat(alice.calendar("alice").get(id).body()).doesNotContain(MARK);
         }
-        assertThat(staff.get("/users/carol/history").send().body()).doesNotContain(LEGACY);
+        assertThat(staff.calendar("carol").history().body()).doesNotContain(LEGACY);
         assertThat(Files.readString(log)).doesNotContain(MARK).doesNotContain(LEGACY);
     }
 
@@ -185,7 +181,7 @@ class ErasureIT {
             assertThat(count(db, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = 'carol'"))
                     .as("every event kept, and PersonalDataErased appended").isEqualTo(carolEventsBeforeErasure + 1);
         }
-        JsonNode events = staff.get("/users/carol/history").send().json().path("events");
+        JsonNode events = staff.calendar("carol").history().json().path("events");
         assertThat(events.get(0).path("type").asText()).isEqualTo("AppointmentBooked");
         assertThat(events.get(0).path("payload").path("details").path("title").isNull()).isTrue();
         assertThat(events.get(0).path("payload").path("slot").path("start").asText()).isNotEmpty();
@@ -210,7 +206,7 @@ class ErasureIT {
 
     @Test
     void the_calendar_still_refuses_overlaps_and_another_erasure_changes_nothing() throws Exception {
-        Response overlapping = alice.post("/users/alice/appointments").json(Bookings.at(day(4), HOUR).json()).send();
+        Response overlapping = alice.calendar("alice").book(Bookings.at(day(4), HOUR));
         assertThat(overlapping.status()).isEqualTo(409);
         assertThat(overlapping.json().path("conflictingAppointmentId").asText()).isEqualTo(moved);
 
@@ -218,7 +214,7 @@ class ErasureIT {
         try (Connection db = connect()) {
             events = count(db, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = 'alice'");
         }
-        Response again = alice.post("/users/alice/erasure").send();
+        Response again = alice.calendar("alice").erase();
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.json().path("erased").asBoolean()).isFalse();
         try (Connection db = connect()) {
@@ -229,8 +225,8 @@ class ErasureIT {
 
     @Test
     void bobs_data_is_untouched_and_readable() {
-        assertThat(staff.get("/users/bob/history").send().body()).contains(BOB_TITLE);
-        JsonNode bob = staff.get("/users/bob/appointments").send().json().path("appointments");
+        assertThat(staff.calendar("bob").history().body()).contains(BOB_TITLE);
+        JsonNode bob = staff.calendar("bob").list().json().path("appointments");
         assertThat(bob.get(0).path("title").asText()).isEqualTo(BOB_TITLE);
     }
 

@@ -59,7 +59,7 @@ class EventBridgeDeadlinesIT {
             assertThat(input.path("payload").path("type").asText()).endsWith("ReminderDue");
             assertThat(JSON.readTree(input.path("payload").path("data").asText()).path("offset").asText()).isEqualTo("PT24H");
 
-            assertThat(service.api().delete("/users/eva/appointments/" + id).send().status()).isEqualTo(204);
+            assertThat(service.api().calendar("eva").cancel(id).status()).isEqualTo(204);
             Eventually.await("the schedules deleted", Duration.ofSeconds(10), () -> aws.schedules().isEmpty());
         }
     }
@@ -67,9 +67,9 @@ class EventBridgeDeadlinesIT {
     @Test
     void a_schedule_made_before_a_restart_runs_the_saga_after_it_and_the_reminder_reaches_sns() throws Exception {
         EventBridgeOnMoto aws = new EventBridgeOnMoto(moto, "restart");
-        String[] topic = moto.topicWithQueue("restart-reminders");
+        MotoServer.TopicWithQueue topic = moto.topicWithQueue("restart-reminders");
         String database = TestPostgres.newDatabase();
-        String[] settings = concat(concat(aws.settings(), MotoServer.snsSettings(topic[0], moto.endpoint())),
+        String[] settings = concat(concat(aws.settings(), MotoServer.snsSettings(topic.topicArn(), moto.endpoint())),
                 "scheduling.reminders.offsets=PT5S");
         Instant start = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
         try (RunningService before = RunningService.onDatabase(database, settings)) {
@@ -85,7 +85,7 @@ class EventBridgeDeadlinesIT {
                     () -> eventStore.events("finn").stream().anyMatch(e -> e.type().endsWith(".ReminderSent")));
             assertThat(aws.fired()).isEqualTo(1);
             assertThat(aws.schedules()).isEmpty();
-            var delivered = moto.sqs().receiveMessage(r -> r.queueUrl(topic[1]).waitTimeSeconds(5)).messages();
+            var delivered = moto.sqs().receiveMessage(r -> r.queueUrl(topic.queueUrl()).waitTimeSeconds(5)).messages();
             assertThat(delivered).singleElement().satisfies(message -> assertThat(JSON.readTree(message.body())
                     .path("MessageAttributes").path("userId").path("Value").asText()).isEqualTo("finn"));
         } finally {
@@ -147,10 +147,7 @@ class EventBridgeDeadlinesIT {
     }
 
     private static String book(Api api, String user, Instant start) {
-        var response = api.post("/users/" + user + "/appointments")
-                          .json(Bookings.at(start, Duration.ofMinutes(30)).json()).send();
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().path("id").asText();
+        return api.calendar(user).booked(Bookings.at(start, Duration.ofMinutes(30)));
     }
 
     private static String at(Instant instant) {

@@ -29,19 +29,19 @@ class KillAndRestartIT {
         PackagedService service = PackagedService.start(dataDir.resolve("service.log"), "scheduling.data-dir=" + dataDir);
         Response booked;
         try {
-            booked = service.api().post("/users/erin/appointments").json(Bookings.at(start, HOUR).json()).send();
+            booked = service.api().calendar("erin").book(Bookings.at(start, HOUR));
             assertThat(booked.status()).isEqualTo(201);
         } finally {
             service.kill(); // SIGKILL: no shutdown hook runs, PostgreSQL is orphaned
         }
 
         try (RunningService restarted = RunningService.withEmbeddedDefaults(dataDir.toString())) {
-            Response again = restarted.api().post("/users/erin/appointments").json(Bookings.at(start, HOUR).json()).send();
+            Response again = restarted.api().calendar("erin").book(Bookings.at(start, HOUR));
             assertThat(again.status()).isEqualTo(409);
             String id = again.json().path("conflictingAppointmentId").asText();
             assertThat(booked.body()).contains(id);
             Eventually.await("the booking in the read model", Duration.ofSeconds(30),
-                    () -> restarted.api().get("/users/erin/appointments/" + id).send().status() == 200);
+                    () -> restarted.api().calendar("erin").get(id).status() == 200);
         }
     }
 }

@@ -65,8 +65,8 @@ class LocalModeIT {
 
         try (RunningService sameDirectory = RunningService.onDatabase(database, "scheduling.data-dir=" + dataDir);
              RunningService otherDirectory = RunningService.onDatabase(database)) {
-            assertThat(sameDirectory.api().withToken(token).get("/users/lena/appointments").send().status()).isEqualTo(200);
-            assertThat(otherDirectory.api().withToken(token).get("/users/lena/appointments").send().status()).isEqualTo(401);
+            assertThat(sameDirectory.api().withToken(token).calendar("lena").list().status()).isEqualTo(200);
+            assertThat(otherDirectory.api().withToken(token).calendar("lena").list().status()).isEqualTo(401);
         }
     }
 
@@ -91,7 +91,7 @@ class LocalModeIT {
     void the_api_docs_and_health_are_open_in_local_mode_and_nothing_else_is() {
         assertThat(anonymous.get("/v3/api-docs").send().status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health").send().status()).isEqualTo(200);
-        Response refused = anonymous.get("/users/lena/appointments").send();
+        Response refused = anonymous.calendar("lena").list();
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(refused.problemCode()).isEqualTo("unauthenticated");

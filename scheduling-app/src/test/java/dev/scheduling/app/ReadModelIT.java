@@ -67,8 +67,8 @@ class ReadModelIT {
         String id = book("reader-1", start, HOUR).json().path("id").asText();
 
         Eventually.await("the booking in the read model", Duration.ofSeconds(5),
-                () -> api.get("/users/reader-1/appointments/" + id).send().status() == 200);
-        JsonNode appointment = api.get("/users/reader-1/appointments/" + id).send().json();
+                () -> api.calendar("reader-1").get(id).status() == 200);
+        JsonNode appointment = api.calendar("reader-1").get(id).json();
         assertThat(appointment.path("start").asText()).isEqualTo(start.toString());
         assertThat(appointment.path("status").asText()).isEqualTo("BOOKED");
         assertThat(appointment.path("remindersSent").isArray()).isTrue();
@@ -98,13 +98,13 @@ class ReadModelIT {
     @Test
     void cancelled_appointments_are_listed_when_asked_for() {
         String id = book("reader-3", day(5), HOUR).json().path("id").asText();
-        api.delete("/users/reader-3/appointments/" + id).send();
+        api.calendar("reader-3").cancel(id);
         awaitCaughtUp();
 
-        assertThat(api.get("/users/reader-3/appointments").send().json().path("appointments")).isEmpty();
+        assertThat(api.calendar("reader-3").list().json().path("appointments")).isEmpty();
         assertThat(api.get("/users/reader-3/appointments?status=CANCELLED").send().json()
                       .path("appointments").findValuesAsText("id")).containsExactly(id);
-        assertThat(api.get("/users/reader-3/appointments/" + id).send().json().path("status").asText())
+        assertThat(api.calendar("reader-3").get(id).json().path("status").asText())
                 .isEqualTo("CANCELLED");
     }
 
@@ -113,9 +113,9 @@ class ReadModelIT {
         String id = book("reader-4", day(5), HOUR).json().path("id").asText();
         awaitCaughtUp();
 
-        assertThat(api.get("/users/reader-4/appointments/" + UUID.randomUUID()).send().problemCode())
+        assertThat(api.calendar("reader-4").get(UUID.randomUUID().toString()).problemCode())
                 .isEqualTo("appointment-not-found");
-        assertThat(api.get("/users/someone-else/appointments/" + id).send().status()).isEqualTo(404);
+        assertThat(api.calendar("someone-else").get(id).status()).isEqualTo(404);
     }
 
     @Test
@@ -204,7 +204,7 @@ class ReadModelIT {
                                           .json(Bookings.at(day(80).plus(HOUR.multipliedBy(2L * i)), HOUR).json())
                                           .send().status()).isEqualTo(200);
                         } else if (i % 5 == 2) {
-                            assertThat(api.delete("/users/" + name + "/appointments/" + id).send().status()).isEqualTo(204);
+                            assertThat(api.calendar(name).cancel(id).status()).isEqualTo(204);
                         }
                         ids.add(id);
                     }
@@ -236,6 +236,6 @@ class ReadModelIT {
     }
 
     private static Response book(String user, Instant start, Duration length) {
-        return api.post("/users/" + user + "/appointments").json(Bookings.at(start, length).json()).send();
+        return api.calendar(user).book(Bookings.at(start, length));
     }
 }

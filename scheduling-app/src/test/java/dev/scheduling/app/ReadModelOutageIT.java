@@ -33,32 +33,29 @@ class ReadModelOutageIT {
             Api api = service.api();
             String before = book(api, 0);
             Eventually.await("the first booking in the read model", Duration.ofSeconds(10),
-                    () -> api.get("/users/outage/appointments/" + before).send().status() == 200);
+                    () -> api.calendar("outage").get(before).status() == 200);
 
             dynamoDb.stop();
             List<String> duringOutage = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
                 duringOutage.add(book(api, i));
             }
-            Response read = api.get("/users/outage/appointments").send();
+            Response read = api.calendar("outage").list();
             assertThat(read.status()).isEqualTo(503);
             assertThat(read.problemCode()).isEqualTo("read-model-unavailable");
             assertThat(read.header("Retry-After")).isNotBlank();
 
             dynamoDb.start();
             Eventually.await("the bookings made during the outage in the read model", Duration.ofSeconds(90),
-                    () -> api.get("/users/outage/appointments").send().json().path("appointments")
+                    () -> api.calendar("outage").list().json().path("appointments")
                              .findValuesAsText("id").size() == 6);
-            assertThat(api.get("/users/outage/appointments").send().json().path("appointments").findValuesAsText("id"))
+            assertThat(api.calendar("outage").list().json().path("appointments").findValuesAsText("id"))
                     .containsExactly(before, duringOutage.get(0), duringOutage.get(1), duringOutage.get(2),
                             duringOutage.get(3), duringOutage.get(4));
         }
     }
 
     private static String book(Api api, int hour) {
-        Response booked = api.post("/users/outage/appointments")
-                             .json(Bookings.at(day(3).plus(HOUR.multipliedBy(hour)), HOUR).json()).send();
-        assertThat(booked.status()).isEqualTo(201);
-        return booked.json().path("id").asText();
+        return api.calendar("outage").booked(Bookings.at(day(3).plus(HOUR.multipliedBy(hour)), HOUR));
     }
 }

@@ -64,7 +64,7 @@ abstract class ReminderBehaviourSuite {
     void a_cancelled_booking_gets_no_reminder() {
         Instant start = secondsAhead(8);
         String id = book("bea", start);
-        assertThat(api.delete("/users/bea/appointments/" + id).send().status()).isEqualTo(204);
+        assertThat(api.calendar("bea").cancel(id).status()).isEqualTo(204);
 
         Eventually.await("the appointment's start", Duration.ofSeconds(15), () -> Instant.now().isAfter(start.plusSeconds(1)));
         assertThat(remindersSent("bea")).isEmpty();
@@ -95,10 +95,7 @@ abstract class ReminderBehaviourSuite {
     }
 
     private String book(String user, Instant start) {
-        var response = api.post("/users/" + user + "/appointments")
-                          .json(Bookings.at(start, Duration.ofMinutes(30)).json()).send();
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().path("id").asText();
+        return api.calendar(user).booked(Bookings.at(start, Duration.ofMinutes(30)));
     }
 
     private List<StoredEvent> remindersSent(String user) {

@@ -36,14 +36,14 @@ class RemindersIT {
 
     @Test
     void a_booking_reminder_reaches_a_queue_subscribed_to_the_topic() throws Exception {
-        String[] topic = moto.topicWithQueue("reminders-delivery");
+        MotoServer.TopicWithQueue topic = moto.topicWithQueue("reminders-delivery");
         String database = TestPostgres.newDatabase();
-        try (RunningService service = RunningService.onDatabase(database, settings(MotoServer.snsSettings(topic[0], moto.endpoint()),
+        try (RunningService service = RunningService.onDatabase(database, settings(MotoServer.snsSettings(topic.topicArn(), moto.endpoint()),
                 "scheduling.reminders.offsets=PT6S"))) {
             Instant start = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
             String id = book(service.api(), "rita", start).json().path("id").asText();
 
-            List<Message> messages = receive(moto.sqs(), topic[1], 1, Duration.ofSeconds(40));
+            List<Message> messages = receive(moto.sqs(), topic.queueUrl(), 1, Duration.ofSeconds(40));
 
             JsonNode envelope = JSON.readTree(messages.get(0).body());
             JsonNode document = JSON.readTree(envelope.path("Message").asText());
@@ -71,7 +71,7 @@ class RemindersIT {
             assertThat(recorded.payload().path("reminderId").asText()).isEqualTo(reminderId);
             assertThat(recorded.metadata().path("actor").asText()).isEqualTo("reminder-saga");
             Eventually.await("the reminder in the read model", Duration.ofSeconds(10),
-                    () -> service.api().get("/users/rita/appointments/" + id).send().json()
+                    () -> service.api().calendar("rita").get(id).json()
                                  .path("remindersSent").toString().equals("[\"" + reminderId + "\"]"));
             assertThat(service.api().get("/actuator/metrics/scheduling.reminders.delay").send().json()
                               .path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
@@ -100,12 +100,12 @@ class RemindersIT {
 
     @Test
     void a_reminder_due_while_sns_is_unreachable_is_delivered_once_when_it_returns() throws Exception {
-        String[] topic = moto.topicWithQueue("reminders-outage");
+        MotoServer.TopicWithQueue topic = moto.topicWithQueue("reminders-outage");
         String database = TestPostgres.newDatabase();
         EventStoreReader eventStore = new EventStoreReader(database);
         try (TcpProxy network = new TcpProxy(moto.port());
              RunningService service = RunningService.onDatabase(database, settings(
-                     MotoServer.snsSettings(topic[0], network.endpoint()), "scheduling.reminders.offsets=PT12S",
+                     MotoServer.snsSettings(topic.topicArn(), network.endpoint()), "scheduling.reminders.offsets=PT12S",
                      "scheduling.reminders.first-retry-delay=PT1S", "scheduling.reminders.max-retry-delay=PT2S"))) {
             Instant start = Instant.now().plusSeconds(18).truncatedTo(ChronoUnit.SECONDS);
             assertThat(book(service.api(), "rosa", start).status()).isEqualTo(201);
@@ -113,23 +113,22 @@ class RemindersIT {
 
             Eventually.await("publishing to fail while SNS is unreachable", Duration.ofSeconds(20),
                     () -> failedPublishes(service.api()) >= 2);
-            assertThat(receive(moto.sqs(), topic[1], 0, Duration.ofSeconds(1))).isEmpty();
+            assertThat(receive(moto.sqs(), topic.queueUrl(), 0, Duration.ofSeconds(1))).isEmpty();
             assertThat(remindersSent(eventStore, "rosa")).isEmpty();
 
             network.restore();
-            List<Message> delivered = receive(moto.sqs(), topic[1], 1, Duration.ofSeconds(20));
+            List<Message> delivered = receive(moto.sqs(), topic.queueUrl(), 1, Duration.ofSeconds(20));
             Eventually.await("the reminder recorded once", Duration.ofSeconds(10),
                     () -> remindersSent(eventStore, "rosa").size() == 1);
-            assertThat(receive(moto.sqs(), topic[1], 0, Duration.ofSeconds(4))).isEmpty();
+            assertThat(receive(moto.sqs(), topic.queueUrl(), 0, Duration.ofSeconds(4))).isEmpty();
             assertThat(delivered).hasSize(1);
             assertThat(remindersSent(eventStore, "rosa")).hasSize(1);
         }
     }
 
     private static Response book(Api api, String user, Instant start) {
-        return api.post("/users/" + user + "/appointments")
-                  .json(Bookings.at(start, Duration.ofMinutes(30)).title("Physiotherapy").timeZone("Europe/Paris").json())
-                  .send();
+        return api.calendar(user).book(Bookings.at(start, Duration.ofMinutes(30)).title("Physiotherapy")
+                                                .timeZone("Europe/Paris"));
     }
 
     private static List<StoredEvent> remindersSent(EventStoreReader eventStore, String user) {

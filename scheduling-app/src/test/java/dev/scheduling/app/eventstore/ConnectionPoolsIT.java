@@ -78,8 +78,7 @@ class ConnectionPoolsIT {
     }
 
     private static Api.Response book(String user, int hour) {
-        return api.post("/users/" + user + "/appointments")
-                  .json(Bookings.at(day(4).plus(Duration.ofHours(hour)), Duration.ofHours(1)).json()).send();
+        return api.calendar(user).book(Bookings.at(day(4).plus(Duration.ofHours(hour)), Duration.ofHours(1)));
     }
 
     private static int sagasOf(String appointmentId) {

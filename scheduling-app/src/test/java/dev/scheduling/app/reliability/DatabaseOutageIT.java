@@ -168,8 +168,8 @@ class DatabaseOutageIT {
     }
 
     private static String book(Api api, int hour, int expected) {
-        Response booked = api.post("/users/outage-db/appointments")
-                             .json(Bookings.at(day(4).plus(Duration.ofHours(hour)), Duration.ofHours(1)).json()).send();
+        Response booked = api.calendar("outage-db").book(Bookings.at(day(4).plus(Duration.ofHours(hour)),
+                Duration.ofHours(1)));
         assertThat(booked.status()).as(booked.body()).isEqualTo(expected);
         return booked.json().path("id").asText();
     }

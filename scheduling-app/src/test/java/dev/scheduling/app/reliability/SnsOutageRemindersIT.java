@@ -39,13 +39,13 @@ class SnsOutageRemindersIT {
     @Test
     void reminders_due_during_an_sns_outage_are_all_delivered_after_it_and_recorded_once() throws Exception {
         MotoServer moto = MotoServer.shared();
-        String[] topic = moto.topicWithQueue("reminders-many-outage");
+        MotoServer.TopicWithQueue topic = moto.topicWithQueue("reminders-many-outage");
         String database = TestPostgres.newDatabase();
         EventStoreReader eventStore = new EventStoreReader(database);
         Instant cutAt;
         try (TcpProxy network = new TcpProxy(moto.port());
              RunningService service = RunningService.onDatabase(database, Stream.concat(
-                     Stream.of(MotoServer.snsSettings(topic[0], network.endpoint())),
+                     Stream.of(MotoServer.snsSettings(topic.topicArn(), network.endpoint())),
                      Stream.of("scheduling.reminders.offsets=PT45S", "scheduling.reminders.first-retry-delay=PT1S",
                              "scheduling.reminders.max-retry-delay=PT2S")).toArray(String[]::new))) {
             // due 15 to 25 s from now, while SNS is cut off until 35 s from now; the appointments start after that
@@ -65,11 +65,11 @@ class SnsOutageRemindersIT {
             Map<String, Integer> deliveries = new TreeMap<>();
             Instant deadline = Instant.now().plusSeconds(40);
             while (Instant.now().isBefore(deadline) && deliveries.size() < REMINDERS) {
-                receive(moto, topic[1], deliveries);
+                receive(moto, topic.queueUrl(), deliveries);
             }
             Instant lateDuplicates = Instant.now().plusSeconds(5);
             while (Instant.now().isBefore(lateDuplicates)) {
-                receive(moto, topic[1], deliveries);
+                receive(moto, topic.queueUrl(), deliveries);
             }
             assertThat(deliveries).hasSize(REMINDERS);
             Eventually.await("every reminder recorded", Duration.ofSeconds(20),

@@ -94,6 +94,11 @@ public final class Api {
         };
     }
 
+    /** {@code user}'s calendar, called with this client's token. */
+    public CalendarClient calendar(String user) {
+        return new CalendarClient(this, user);
+    }
+
     public Call post(String path) {
         return new Call("POST", path);
     }

@@ -85,14 +85,18 @@ public final class MotoServer implements AutoCloseable {
         return SqsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials()).build();
     }
 
-    /** A topic with an SQS queue subscribed to it: returns {topicArn, queueUrl}. */
-    public String[] topicWithQueue(String name) {
+    /** An SNS topic and the SQS queue subscribed to it, where a test reads what was published. */
+    public record TopicWithQueue(String topicArn, String queueUrl) {
+    }
+
+    /** A new topic with an SQS queue subscribed to it. */
+    public TopicWithQueue topicWithQueue(String name) {
         String topicArn = sns().createTopic(r -> r.name(name)).topicArn();
         String queueUrl = sqs().createQueue(r -> r.queueName(name + "-subscriber")).queueUrl();
         String queueArn = sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                                .attributes().get(QueueAttributeName.QUEUE_ARN);
         sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
-        return new String[]{topicArn, queueUrl};
+        return new TopicWithQueue(topicArn, queueUrl);
     }
 
     /** Settings that make the service publish reminders to {@code topicArn} through {@code endpoint}. */

@@ -1,10 +1,17 @@
 package dev.scheduling.domain.calendar;
 
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Small builders for calendar test data: slots on a fixed day, numbered appointments, one user. */
@@ -71,5 +78,31 @@ final class CalendarTestData {
 
     static Appointment bookedAppointment(int number, TimeSlot slot) {
         return new Appointment(appointmentId(number), slot, DETAILS, AppointmentStatus.BOOKED, slot, List.of());
+    }
+
+    /** A calendar's fixture with the service's default rules. */
+    static FixtureConfiguration<UserCalendar> calendarFixture() {
+        FixtureConfiguration<UserCalendar> fixture = new AggregateTestFixture<>(UserCalendar.class);
+        fixture.registerInjectableResource(SLOT_POLICY);
+        fixture.registerInjectableResource(CAPACITY);
+        return fixture;
+    }
+
+    /** The refusal of a slot that overlaps appointment {@code number}, which holds {@code slot}. */
+    static Matcher<AppointmentOverlapException> overlapWith(int number, TimeSlot slot) {
+        Map<String, String> expected = Map.of("conflictingAppointmentId", appointmentId(number).toString(),
+                                              "conflictingStart", slot.start().toString(),
+                                              "conflictingEnd", slot.end().toString());
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(AppointmentOverlapException exception) {
+                return exception.error() == CalendarError.APPOINTMENT_OVERLAP && exception.data().equals(expected);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an overlap with ").appendValue(expected);
+            }
+        };
     }
 }
