@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * wrk (the Debian package) as the load generator of B1, B3 and B10: a C program on an event loop, two threads for
  * the 16 connections, that costs a fraction of the CPU that 16 JVM threads with blocking clients cost on a machine
  * the service shares, so that the figure is the service's and not the harness's. Closed loop like {@link Load}: a
- * connection sends its next request when the previous one was answered. The requests are {@link Bookings}'s, made
+ * connection sends its next request when the previous one was answered. The requests are {@link NonConflictingBookings}'s, made
  * by {@code wrk/bookings.lua}; its CPU is measured with the shell's {@code times}.
  */
 final class Wrk {
@@ -56,7 +56,7 @@ final class Wrk {
     }
 
     /** Books on {@code users} calendars named {@code prefix0..}, as {@link Load} with the same requests would. */
-    Load.Result run(String phase, Bookings bookings, String prefix, int users, int connections, Duration duration) {
+    Load.Result run(String phase, NonConflictingBookings bookings, String prefix, int users, int connections, Duration duration) {
         int threads = Math.min(2, connections);
         List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$@\"; status=$?; times; exit $status", "wrk",
                 executable.toString(), "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",

@@ -6,9 +6,22 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of DESIGN.md, held by tests: dependencies point inward, the domain stays plain. */
+/** The module boundaries, held by tests: dependencies point inward, the domain stays plain. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -49,6 +62,33 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.scheduling.reminders..")
                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
                            "org.axonframework.spring..", "dev.scheduling.app..", "dev.scheduling.projections..")
+                   .check(classes);
+    }
+
+    @Test
+    void the_reminder_saga_reaches_aws_only_through_its_adapters() {
+        noClasses().that().resideInAPackage("dev.scheduling.reminders")
+                   .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+                   .check(classes);
+    }
+
+    /** Time and identity come in with the commands and events, so that fixtures and replays decide the same way. */
+    @Test
+    void neither_the_domain_nor_the_saga_reads_a_clock_or_makes_random_ids() {
+        noClasses().that().resideInAnyPackage("dev.scheduling.domain..", "dev.scheduling.reminders")
+                   .should().callMethod(Instant.class, "now")
+                   .orShould().callMethod(LocalDate.class, "now")
+                   .orShould().callMethod(LocalDateTime.class, "now")
+                   .orShould().callMethod(LocalTime.class, "now")
+                   .orShould().callMethod(OffsetDateTime.class, "now")
+                   .orShould().callMethod(ZonedDateTime.class, "now")
+                   .orShould().callMethod(Clock.class, "systemUTC")
+                   .orShould().callMethod(Clock.class, "systemDefaultZone")
+                   .orShould().callMethod(System.class, "currentTimeMillis")
+                   .orShould().callMethod(System.class, "nanoTime")
+                   .orShould().callMethod(UUID.class, "randomUUID")
+                   .orShould().dependOnClassesThat().belongToAnyOf(Random.class, SecureRandom.class,
+                           ThreadLocalRandom.class, SplittableRandom.class)
                    .check(classes);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * Booking requests that never conflict: slot {@code k} of a user starts {@code k} steps after the base time, and a
  * slot is shorter than a step. Each benchmark books on users of its own prefix, so figures do not share calendars.
  */
-final class Bookings {
+final class NonConflictingBookings {
 
     private final URI base;
     private final String token;
@@ -19,7 +19,7 @@ final class Bookings {
     private final Duration step;
     private final Duration length;
 
-    Bookings(URI base, String token, Instant firstSlot, Duration step, Duration length) {
+    NonConflictingBookings(URI base, String token, Instant firstSlot, Duration step, Duration length) {
         this.base = base;
         this.token = token;
         this.firstSlot = firstSlot;
@@ -28,8 +28,8 @@ final class Bookings {
     }
 
     /** Hour-long steps with 30-minute appointments from two days ahead: both reminders are scheduled. */
-    static Bookings hourly(URI base, String token) {
-        return new Bookings(base, token, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
+    static NonConflictingBookings hourly(URI base, String token) {
+        return new NonConflictingBookings(base, token, Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS),
                 Duration.ofHours(1), Duration.ofMinutes(30));
     }
 
