@@ -3,6 +3,7 @@ package dev.scheduling.app;
 import dev.scheduling.app.support.Api.Response;
 import dev.scheduling.app.support.Bookings;
 import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.EventStoreReader.StoredEvent;
 import dev.scheduling.app.support.RunningService;
 import dev.scheduling.app.support.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,13 @@ class AggregateCacheIT {
                                   .json(Bookings.at(day(14), Duration.ofHours(1)).json()).send();
             assertThat(moved.status()).isEqualTo(200);
             assertThat(moved.body()).doesNotContain("Cached-title");
-            assertThat(first.api().calendar("erased").history().body()).doesNotContain("Cached-title")
-                                                                              .contains("AppointmentRescheduled");
+            StoredEvent rescheduled = new EventStoreReader(database).events("erased").get(2);
+            assertThat(rescheduled.type()).endsWith(".AppointmentRescheduled");
+            assertThat(rescheduled.payload().path("details").path("title").isNull()).as("no title written back").isTrue();
+            // the erasing node reads none either; another node may still open a key it read in the last 5 s
+            // (PersonalDataKeys.READ_CACHE_TTL), as the first may have for projecting or reminding the booking
+            assertThat(second.api().calendar("erased").history().body()).doesNotContain("Cached-title")
+                                                                               .contains("AppointmentRescheduled");
 
             // a retried booking is answered without an event, from the calendar as cached: after another node's
             // erasure the first node must not answer it with the title it still holds in memory
