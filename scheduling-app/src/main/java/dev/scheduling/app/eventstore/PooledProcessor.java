@@ -3,6 +3,7 @@ package dev.scheduling.app.eventstore;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The shape of a pooled streaming event processor on the event store, declared in code beside the processor's name:
  * a renamed handler cannot silently lose its settings, as it would with settings keyed by name in a properties file.
- * Every node splits the processor's segments with the others through the token store.
+ * Every node splits the processor's segments with the others through the token store. A handler's failure fails its
+ * batch, which the processor retries with back-off: Axon's default would log it and go on, skipping the event for
+ * good (a read-model write lost, a reminder never scheduled).
  *
  * @param threads   worker threads; each may hold a connection of the background pool (see {@link ConnectionPools})
  * @param segments  segments the event stream is split into when the processor first starts (fixed afterwards)
@@ -22,6 +25,7 @@ public record PooledProcessor(String name, int threads, int segments, int batchS
     public void registerWith(EventProcessingConfigurer processing, PooledStreamingProcessorConfiguration more) {
         processing.registerPooledStreamingEventProcessor(name, config -> config.eventStore(),
                 shape().andThen(more));
+        processing.registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance());
     }
 
     public void registerWith(EventProcessingConfigurer processing) {

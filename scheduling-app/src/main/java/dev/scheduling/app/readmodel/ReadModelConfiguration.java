@@ -12,7 +12,6 @@ import dev.scheduling.projections.dynamodb.TableDefinitions;
 import dev.scheduling.projections.dynamodb.Tables;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -93,16 +92,9 @@ public class ReadModelConfiguration {
     /** The projection's processor: 4 workers over 4 segments, batches of 50 events written together. */
     static final PooledProcessor PROCESSOR = new PooledProcessor(AppointmentsProjection.NAME, 4, 4, 50);
 
-    /**
-     * The projection's processor. A failed write fails the batch, which the processor retries with back-off;
-     * Axon's default would log the error and go on, losing the write for good.
-     */
+    /** The projection's processor: a failed write fails the batch, which is retried ({@link PooledProcessor}). */
     @Bean
     ConfigurerModule readModelProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> {
-            PROCESSOR.registerWith(processing);
-            processing.registerListenerInvocationErrorHandler(AppointmentsProjection.NAME,
-                    config -> PropagatingErrorHandler.instance());
-        });
+        return configurer -> configurer.eventProcessing(PROCESSOR::registerWith);
     }
 }

@@ -9,7 +9,6 @@ import dev.scheduling.reminders.ReminderSettings;
 import dev.scheduling.reminders.sns.SnsReminderPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -46,8 +45,6 @@ public class RemindersConfiguration {
             processing.registerSaga(AppointmentReminderSaga.class);
             SAGA_PROCESSOR.registerWith(processing,
                     (config, builder) -> builder.initialToken(source -> source.createHeadToken()));
-            processing.registerListenerInvocationErrorHandler(SAGA_PROCESSOR.name(),
-                    config -> PropagatingErrorHandler.instance());
         });
     }
 
