@@ -67,6 +67,8 @@ class ErasureIT {
     @TempDir
     static Path data;
     private static EmbeddedPostgres postgres;
+    /** On disk, so that its file's bytes can be searched: freed pages keep what an overwrite removed. */
+    private static DynamoDbServer dynamoDb;
     private static PackagedService service;
     private static Path log;
     private static Api staff;
@@ -81,7 +83,7 @@ class ErasureIT {
         postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(false)
                                    .start();
         log = data.resolve("service.log");
-        DynamoDbServer dynamoDb = DynamoDbServer.shared();
+        dynamoDb = DynamoDbServer.onDisk(data.resolve("dynamodb"));
         List<String> settings = new ArrayList<>(List.of(
                 "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username=postgres",
@@ -93,7 +95,8 @@ class ErasureIT {
         staff = service.api();
         alice = staff.as("alice");
 
-        Instant soon = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        // due 15 s from now (offset 4 s): time for the booking to land first, however busy the machine
+        Instant soon = Instant.now().plusSeconds(19).truncatedTo(ChronoUnit.SECONDS);
         reminded = booked(alice.calendar("alice").book(Bookings.at(soon, Duration.ofMinutes(30)).title(TITLE)
                                                             .location(LOCATION)));
         moved = booked(alice.calendar("alice").book(Bookings.at(day(3), HOUR).title(TITLE).location(LOCATION)));
@@ -105,7 +108,7 @@ class ErasureIT {
         booked(staff.calendar("carol").book(Bookings.at(day(6), HOUR).title(LEGACY + "-title")
                                                   .location(LEGACY + "-location")));
 
-        Eventually.await("the reminder sent and recorded", Duration.ofSeconds(40), () ->
+        Eventually.await("the reminder sent and recorded", Duration.ofSeconds(60), () ->
                 alice.calendar("alice").get(reminded).json().path("remindersSent").size() > 0);
         Api admin = staff.as("ops", "admin");
         assertThat(admin.post("/admin/projections/appointments/replay").send().status()).isEqualTo(202);
@@ -120,6 +123,9 @@ class ErasureIT {
         assertThat(alice.calendar("alice").history().body()).contains(TITLE, LOCATION, REASON);
         assertThat(alice.calendar("alice").get(moved).json().path("title").asText()).isEqualTo(TITLE);
         assertThat(databaseDump()).doesNotContain(MARK).doesNotContain(hex(MARK)).doesNotContain(LEGACY);
+        assertThat(dynamoDbItems()).doesNotContain(MARK);
+        assertThat(dynamoDbFiles()).as("the read model's file: titles and locations are sealed there too")
+                                   .doesNotContain(MARK);
 
         carolEventsBeforeErasure = writtenAsBeforeEncryption("carol");
         assertThat(databaseDump()).as("carol's rows in plain text").contains(LEGACY + "-title", LEGACY + "-location");
@@ -133,10 +139,10 @@ class ErasureIT {
         Response erased = alice.calendar("alice").erase();
         assertThat(erased.status()).isEqualTo(202);
         assertThat(erased.json().path("erased").asBoolean()).isTrue();
-        Eventually.await("the read model forgets alice's titles", Duration.ofSeconds(20), () ->
+        Eventually.await("the read model forgets alice's titles", Duration.ofSeconds(30), () ->
                 aliceIds.stream().allMatch(id -> alice.calendar("alice").get(id).json()
                                                       .path("title").isNull()));
-        Eventually.await("carol's reminder saga, started before erasure existed, ends", Duration.ofSeconds(20), () -> {
+        Eventually.await("carol's reminder saga, started before erasure existed, ends", Duration.ofSeconds(30), () -> {
             try (Connection db = connect()) {
                 return count(db, "SELECT count(*) FROM sagaentry WHERE convert_from(serializedsaga, 'UTF8') "
                         + "LIKE '%\"userId\":\"carol\"%'") == 0;
@@ -155,6 +161,9 @@ class ErasureIT {
         if (postgres != null) {
             postgres.close();
         }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
     }
 
     @Test
@@ -162,6 +171,8 @@ class ErasureIT {
         assertThat(databaseDump()).doesNotContain(MARK).doesNotContain(hex(MARK)).doesNotContain(LEGACY);
         assertThat(databaseFiles()).as("files of the database, write-ahead log included").doesNotContain(MARK);
         assertThat(dynamoDbItems()).doesNotContain(MARK).doesNotContain(LEGACY);
+        assertThat(dynamoDbFiles()).as("the read model's file, freed pages included").doesNotContain(MARK)
+                                   .doesNotContain(LEGACY);
         Api auditor = staff.as("audit", "auditor");
         assertThat(auditor.get("/admin/audit/export?from=" + Instant.now().minus(Duration.ofHours(1)) + "&to="
                 + Instant.now().plusSeconds(60)).send().body()).doesNotContain(MARK).doesNotContain(LEGACY)
@@ -351,14 +362,27 @@ class ErasureIT {
         return all.toString();
     }
 
+    /** Every item of the read model as DynamoDB returns it (bob's among them: the scan reads what it should). */
     private static String dynamoDbItems() {
-        try (var client = DynamoDbServer.shared().client()) {
+        try (var client = dynamoDb.client()) {
             StringBuilder items = new StringBuilder();
             client.scanPaginator(ScanRequest.builder().tableName(TABLE).consistentRead(true).build())
                   .items().forEach(item -> items.append(item).append('\n'));
-            assertThat(items).contains(BOB_TITLE);
+            assertThat(items).contains("bob").contains("AES-256-GCM").doesNotContain(BOB_TITLE);
             return items.toString();
         }
+    }
+
+    /** The bytes of every file of DynamoDB Local's store, as text (bob's items among them). */
+    private static String dynamoDbFiles() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(data.resolve("dynamodb"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(all).contains("bob");
+        return all.toString();
     }
 
     private static String hex(String text) {

@@ -17,15 +17,22 @@ import java.util.Map;
 /** Answers calendar queries from the read model; never from the event store. */
 public class AppointmentQueries {
 
+    /** The most items one listing request reads from DynamoDB, whatever its page size and filter. */
+    static final int MAX_ITEMS_READ = 1_000;
+    private static final int MIN_ITEMS_PER_READ = 100;
+
     private final AppointmentTable table;
+    private final PersonalFields personalFields;
     private final Duration longestAppointment;
 
     /**
+     * @param personalFields     opens the titles and locations the table holds sealed
      * @param longestAppointment the longest an appointment can last: a listing from {@code from} also looks that far
      *                           back for appointments that started earlier and are still running
      */
-    public AppointmentQueries(AppointmentTable table, Duration longestAppointment) {
+    public AppointmentQueries(AppointmentTable table, PersonalFields personalFields, Duration longestAppointment) {
         this.table = table;
+        this.personalFields = personalFields;
         this.longestAppointment = longestAppointment;
     }
 
@@ -33,31 +40,47 @@ public class AppointmentQueries {
     public AppointmentView handle(FindAppointment query) {
         return table.get(query.appointmentId())
                     .filter(item -> item.getUserId().equals(query.userId()))
-                    .map(AppointmentView::of)
+                    .map(item -> AppointmentView.of(item, personalFields))
                     .orElse(null);
     }
 
+    /**
+     * A page of the user's appointments. With a status filter DynamoDB reads items it then drops, so one request
+     * reads at most {@value #MAX_ITEMS_READ} items: a page may hold fewer than {@code pageSize} appointments (even
+     * none) and still name a next page.
+     */
     @QueryHandler
     public AppointmentPage handle(FindAppointments query) {
         Instant from = query.from() == null ? UtcInstants.EARLIEST : query.from();
         Instant to = query.to() == null ? UtcInstants.LATEST : query.to().minusNanos(1);
         String lowestStart = UtcInstants.format(from.minus(longestAppointment));
-        Iterator<Page<AppointmentItem>> pages = table.byUser(query.userId(), lowestStart, UtcInstants.format(to),
-                filter(query), query.pageToken() == null ? null : query.pageToken().exclusiveStartKey(query.userId()),
-                query.pageSize()).iterator();
+        String highestStart = UtcInstants.format(to);
+        if (query.pageToken() != null && (query.pageToken().start().compareTo(lowestStart) < 0
+                || query.pageToken().start().compareTo(highestStart) > 0)) {
+            throw new InvalidQueryException("pageToken", "does not belong to this listing (its from and to)");
+        }
+        int readLimit = Math.max(query.pageSize(), MIN_ITEMS_PER_READ);
+        Iterator<Page<AppointmentItem>> pages = table.byUser(query.userId(), lowestStart, highestStart, filter(query),
+                query.pageToken() == null ? null : query.pageToken().exclusiveStartKey(query.userId()), readLimit)
+                                                     .iterator();
 
         List<AppointmentView> found = new ArrayList<>();
         AppointmentItem last = null;
+        int read = 0;
         while (pages.hasNext()) {
             Page<AppointmentItem> page = pages.next();
             Iterator<AppointmentItem> items = page.items().iterator();
             while (items.hasNext() && found.size() < query.pageSize()) {
                 last = items.next();
-                found.add(AppointmentView.of(last));
+                found.add(AppointmentView.of(last, personalFields));
             }
             if (found.size() == query.pageSize()) {
                 boolean more = items.hasNext() || page.lastEvaluatedKey() != null;
                 return new AppointmentPage(found, more ? PageToken.after(last).encode() : null);
+            }
+            read += page.scannedCount() == null ? readLimit : page.scannedCount();
+            if (page.lastEvaluatedKey() != null && read + readLimit > MAX_ITEMS_READ) {
+                return new AppointmentPage(found, PageToken.at(page.lastEvaluatedKey()).encode());
             }
         }
         return new AppointmentPage(found, null);

@@ -7,6 +7,7 @@ import dev.scheduling.domain.calendar.AppointmentStatus;
 import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
+import dev.scheduling.projections.dynamodb.OutageRetry;
 import dev.scheduling.projections.dynamodb.UtcInstants;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -47,12 +48,21 @@ public class AppointmentsProjection {
     private static final int WRITERS = 16;
 
     private final AppointmentTable table;
+    private final PersonalFields personalFields;
+    private final OutageRetry retry;
     private final Clock clock;
     private final Timer lag;
     private final ExecutorService writers = writers();
 
-    public AppointmentsProjection(AppointmentTable table, Clock clock, MeterRegistry meters) {
+    /**
+     * @param personalFields seals titles and locations before they are written
+     * @param retry          how writes are retried while DynamoDB is unreachable
+     */
+    public AppointmentsProjection(AppointmentTable table, PersonalFields personalFields, OutageRetry retry, Clock clock,
+                                  MeterRegistry meters) {
         this.table = table;
+        this.personalFields = personalFields;
+        this.retry = retry;
         this.clock = clock;
         this.lag = Timer.builder("scheduling.projection.lag")
                         .description("From an event's timestamp to its write into the read model (not during replays)")
@@ -68,8 +78,10 @@ public class AppointmentsProjection {
         item.setUserId(event.userId().toString());
         setSlot(item, event.slot());
         item.setStatus(AppointmentStatus.BOOKED.name());
-        item.setTitle(event.details().title());
-        item.setLocation(event.details().location());
+        PersonalFields.Texts sealed = personalFields.seal(event.userId().toString(),
+                new PersonalFields.Texts(event.details().title(), event.details().location()));
+        item.setTitle(sealed.title());
+        item.setLocation(sealed.location());
         item.setTimeZone(event.details().timeZone().getId());
         item.setRemindersSent(List.of());
         item.setCreatedAt(UtcInstants.format(at));
@@ -124,10 +136,11 @@ public class AppointmentsProjection {
      * at once by {@code alone} where there is no unit of work.
      */
     private void write(Instant at, ReplayStatus replay, Consumer<BatchWrites> inBatch, Runnable alone) {
-        Optional<BatchWrites> batch = BatchWrites.startOrJoin(table, writers);
+        Optional<BatchWrites> batch = BatchWrites.startOrJoin(table, writers, retry);
         if (batch.isPresent()) {
             inBatch.accept(batch.get());
             batch.get().afterWrite(() -> recordLag(at, replay));
+            batch.get().writeIfLastOfBatch();
         } else {
             alone.run();
             recordLag(at, replay);

@@ -51,4 +51,9 @@ public record PageToken(String start, String appointmentId) {
     static PageToken after(AppointmentItem item) {
         return new PageToken(item.getStart(), item.getAppointmentId());
     }
+
+    /** Where DynamoDB stopped reading a listing ({@code LastEvaluatedKey} of the user-and-start index). */
+    static PageToken at(Map<String, AttributeValue> lastEvaluatedKey) {
+        return new PageToken(lastEvaluatedKey.get("start").s(), lastEvaluatedKey.get("appointmentId").s());
+    }
 }

@@ -7,6 +7,7 @@ import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.projections.dynamodb.LocalDynamoDb;
+import dev.scheduling.projections.dynamodb.OutageRetry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Queries answered from DynamoDB Local, on items written by the projection. */
 class AppointmentQueriesTest {
@@ -27,6 +29,7 @@ class AppointmentQueriesTest {
     private static final Instant DAY = Instant.parse("2026-12-02T00:00:00Z");
     private static final Duration HOUR = Duration.ofHours(1);
 
+    private final ReversibleSeal seal = new ReversibleSeal();
     private AppointmentsProjection projection;
     private AppointmentQueries queries;
     private long sequence;
@@ -34,8 +37,8 @@ class AppointmentQueriesTest {
     @BeforeEach
     void setUp() {
         AppointmentTable table = new AppointmentTable(LocalDynamoDb.enhancedClient(), LocalDynamoDb.newAppointmentsTable());
-        projection = new AppointmentsProjection(table, Clock.systemUTC(), new SimpleMeterRegistry());
-        queries = new AppointmentQueries(table, Duration.ofHours(24));
+        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, Clock.systemUTC(), new SimpleMeterRegistry());
+        queries = new AppointmentQueries(table, seal, Duration.ofHours(24));
     }
 
     @Test
@@ -86,6 +89,38 @@ class AppointmentQueriesTest {
 
         assertThat(seen).containsExactlyElementsOf(booked);
         assertThat(sizes).containsExactly(4, 4, 4, 2);
+    }
+
+    /**
+     * A filter that matches nothing among 1,500 appointments: one request reads at most {@code MAX_ITEMS_READ} of
+     * them, answers an empty page that names where to go on, and the next request goes on from there.
+     */
+    @Test
+    void a_filtered_listing_reads_a_bounded_number_of_items_per_request() {
+        for (int i = 0; i < 1_500; i++) {
+            book("crowded", DAY.plus(Duration.ofMinutes(10L * i)), Duration.ofMinutes(5));
+        }
+
+        List<Integer> sizes = new ArrayList<>();
+        PageToken token = null;
+        do {
+            AppointmentPage page = queries.handle(find("crowded", null, null, StatusFilter.CANCELLED, 1, token));
+            sizes.add(page.appointments().size());
+            token = page.nextPageToken() == null ? null : PageToken.decode(page.nextPageToken()).orElseThrow();
+        } while (token != null);
+
+        assertThat(sizes).as("pages until the end, each request reading at most %d items", AppointmentQueries.MAX_ITEMS_READ)
+                         .hasSizeBetween(2, 3)
+                         .containsOnly(0);
+    }
+
+    @Test
+    void a_page_token_of_another_listing_is_refused() {
+        book("alice", DAY.plus(HOUR), HOUR);
+        PageToken elsewhere = new PageToken("2000-01-01T00:00:00.000000000Z", UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> queries.handle(find("alice", DAY, null, StatusFilter.BOOKED, 5, elsewhere)))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("pageToken");
     }
 
     @Test

@@ -10,9 +10,12 @@ import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.projections.dynamodb.LocalDynamoDb;
+import dev.scheduling.projections.dynamodb.OutageRetry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -42,6 +45,7 @@ class AppointmentsProjectionTest {
 
     private final AppointmentId id = new AppointmentId(UUID.randomUUID());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ReversibleSeal seal = new ReversibleSeal();
     private String tableName;
     private AppointmentTable table;
     private AppointmentsProjection projection;
@@ -50,7 +54,8 @@ class AppointmentsProjectionTest {
     void setUp() {
         tableName = LocalDynamoDb.newAppointmentsTable();
         table = new AppointmentTable(LocalDynamoDb.enhancedClient(), tableName);
-        projection = new AppointmentsProjection(table, Clock.fixed(NOW.plusMillis(40), ZoneOffset.UTC), meters);
+        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, Clock.fixed(NOW.plusMillis(40), ZoneOffset.UTC),
+                meters);
     }
 
     @Test
@@ -62,8 +67,10 @@ class AppointmentsProjectionTest {
         assertThat(item.getStart()).isEqualTo("2026-12-02T10:00:00.000000000Z");
         assertThat(item.getEnd()).isEqualTo("2026-12-02T11:00:00.000000000Z");
         assertThat(item.getStatus()).isEqualTo("BOOKED");
-        assertThat(item.getTitle()).isEqualTo("Check-up");
-        assertThat(item.getLocation()).isEqualTo("Room 4");
+        assertThat(opened(item).title()).isEqualTo("Check-up");
+        assertThat(opened(item).location()).isEqualTo("Room 4");
+        assertThat(item.getTitle()).as("stored sealed").doesNotContain("Check-up");
+        assertThat(item.getLocation()).as("stored sealed").doesNotContain("Room 4");
         assertThat(item.getTimeZone()).isEqualTo("Europe/Paris");
         assertThat(item.getRemindersSent()).isEmpty();
         assertThat(item.getCreatedAt()).isEqualTo("2026-12-01T08:00:00.000000000Z");
@@ -78,7 +85,7 @@ class AppointmentsProjectionTest {
         AppointmentItem item = table.get(id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getEnd()).isEqualTo("2026-12-02T15:30:00.000000000Z");
-        assertThat(item.getTitle()).isEqualTo("Check-up");
+        assertThat(opened(item).title()).isEqualTo("Check-up");
         assertThat(item.getCreatedAt()).isEqualTo("2026-12-01T08:00:00.000000000Z");
         assertThat(item.getUpdatedAt()).isEqualTo("2026-12-01T08:01:00.000000000Z");
         assertThat(item.getVersion()).isEqualTo(5);
@@ -167,10 +174,75 @@ class AppointmentsProjectionTest {
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getStatus()).isEqualTo("CANCELLED");
         assertThat(item.getRemindersSent()).containsExactly("reminder-a");
-        assertThat(item.getTitle()).isEqualTo("Check-up");
+        assertThat(opened(item).title()).isEqualTo("Check-up");
         assertThat(item.getCreatedAt()).isEqualTo("2026-12-01T08:00:00.000000000Z");
         assertThat(item.getUpdatedAt()).isEqualTo("2026-12-01T08:01:02.000000000Z");
         assertThat(item.getVersion()).isEqualTo(6);
+    }
+
+    @Test
+    void a_booking_of_a_user_erased_since_keeps_no_title_or_location() {
+        seal.erase("alice");
+
+        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+
+        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        assertThat(item.getTitle()).isNull();
+        assertThat(item.getLocation()).isNull();
+        assertThat(item.getStart()).isEqualTo("2026-12-02T10:00:00.000000000Z");
+    }
+
+    @Test
+    void a_batch_is_written_when_its_last_event_is_handled_before_its_token_is_stored() {
+        AppointmentBooked other = new AppointmentBooked(ALICE, new AppointmentId(UUID.randomUUID()), TWO, DETAILS);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
+                GenericEventMessage.asEventMessage(booked()), GenericEventMessage.asEventMessage(other)));
+        List<Integer> itemsWhenTheTokenIsStored = new ArrayList<>();
+        // registered first, as the processor registers storing its token
+        batch.onPrepareCommit(u -> itemsWhenTheTokenIsStored.add(LocalDynamoDb.appointments(tableName).size()));
+
+        batch.executeWithResult(() -> {
+            projection.on((AppointmentBooked) batch.getMessage().getPayload(), 3, NOW, ReplayStatus.REGULAR);
+            return null;
+        });
+
+        assertThat(itemsWhenTheTokenIsStored).containsExactly(2);
+    }
+
+    @Test
+    void a_live_batch_of_many_bookings_is_written_whole_and_conditionally() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        List<AppointmentId> ids = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            ids.add(new AppointmentId(UUID.randomUUID()));
+            projection.on(new AppointmentBooked(ALICE, ids.get(i), TWO, DETAILS), i, NOW, ReplayStatus.REGULAR);
+        }
+
+        batch.commit();
+
+        assertThat(LocalDynamoDb.appointments(tableName)).extracting(AppointmentItem::getAppointmentId)
+                               .containsExactlyInAnyOrderElementsOf(ids.stream().map(AppointmentId::toString).toList());
+    }
+
+    @Test
+    void a_redelivered_batch_of_many_bookings_keeps_what_is_newer_and_writes_the_rest() {
+        List<AppointmentId> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(new AppointmentId(UUID.randomUUID()));
+        }
+        projection.on(new AppointmentBooked(ALICE, ids.get(7), TWO, DETAILS), 7, NOW, ReplayStatus.REGULAR);
+        projection.on(new AppointmentCancelled(ALICE, ids.get(7), TWO, null), 100, NOW, ReplayStatus.REGULAR);
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        for (int i = 0; i < 20; i++) {
+            projection.on(new AppointmentBooked(ALICE, ids.get(i), TWO, DETAILS), i, NOW, ReplayStatus.REGULAR);
+        }
+        batch.commit();
+
+        assertThat(LocalDynamoDb.appointments(tableName)).hasSize(20);
+        AppointmentItem newer = table.get(ids.get(7).toString()).orElseThrow();
+        assertThat(newer.getStatus()).isEqualTo("CANCELLED");
+        assertThat(newer.getVersion()).isEqualTo(100);
     }
 
     @Test
@@ -301,5 +373,9 @@ class AppointmentsProjectionTest {
 
     static List<String> ids(List<AppointmentView> views) {
         return views.stream().map(AppointmentView::id).toList();
+    }
+
+    private PersonalFields.Texts opened(AppointmentItem item) {
+        return seal.open(new PersonalFields.Texts(item.getTitle(), item.getLocation()));
     }
 }

@@ -2,7 +2,10 @@ package dev.scheduling.app.http;
 
 import dev.scheduling.app.commands.CalendarContentionException;
 import dev.scheduling.domain.calendar.CalendarException;
+import dev.scheduling.projections.appointments.InvalidQueryException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -11,6 +14,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +25,9 @@ import java.util.function.Supplier;
 @Component
 public class Outages {
 
+    private static final Logger log = LoggerFactory.getLogger(Outages.class);
     private static final int PROBE_SECONDS = 1;
+    private static final String VALIDATION = "ValidationException";
 
     private final DataSource dataSource;
 
@@ -49,6 +55,10 @@ public class Outages {
                 || failure instanceof EventStoreUnavailableException) {
             return failure;
         }
+        RuntimeException refusedQuery = refusedQuery(failure);
+        if (refusedQuery != null) {
+            return refusedQuery;
+        }
         if (isReadModelUnavailable(failure)) {
             return new ReadModelUnavailableException("The read model is unreachable", failure);
         }
@@ -56,6 +66,25 @@ public class Outages {
             return new EventStoreUnavailableException(failure);
         }
         return failure;
+    }
+
+    /**
+     * A read the read model refused because of what the client sent: a page token of another listing, or anything
+     * else DynamoDB finds invalid in a query built from the request (one line in the log, no stack trace).
+     */
+    private static RuntimeException refusedQuery(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidQueryException invalid) {
+                return new InvalidRequestException(List.of(new FieldError(invalid.field(), invalid.reason())));
+            }
+            if (cause instanceof DynamoDbException dynamo && dynamo.statusCode() == 400
+                    && VALIDATION.equals(dynamo.awsErrorDetails() == null ? null : dynamo.awsErrorDetails().errorCode())) {
+                log.warn("The read model refused a query built from a request: {}", dynamo.getMessage());
+                return new InvalidRequestException(List.of(new FieldError("query",
+                        "the read model cannot answer these parameters")));
+            }
+        }
+        return null;
     }
 
     /** A refusal or a lost race is an answer, whatever caused it underneath. */

@@ -79,7 +79,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReadModelUnavailableException.class)
     ResponseEntity<ProblemDetail> readModelUnavailable(ReadModelUnavailableException e) {
-        log.warn("Refusing a read while the read model is unreachable: {}", e.getCause() == null ? e : e.getCause());
+        // the failure as one line: a stack trace per refused read would flood the log during an outage
+        log.warn("Refusing a read while the read model is unreachable: {}",
+                String.valueOf(e.getCause() == null ? e : e.getCause()));
         return retryLater(Problems.of(Problems.READ_MODEL_UNAVAILABLE,
                 "The read model is unreachable. Try again shortly; bookings are still accepted."));
     }

@@ -1,6 +1,8 @@
 package dev.scheduling.app.privacy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Seals and opens personal values. A sealed value is stored as {@code {"pd":"AES-256-GCM","key":<key id>,
@@ -25,6 +28,8 @@ public final class PersonalDataCipher {
     public static final String SEALED_MARK = "\"" + MARKER + "\":\"" + ALGORITHM + "\"";
     private static final String KEY = "key";
     private static final String VALUE = "value";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PersonalDataKeys keys;
 
@@ -44,6 +49,41 @@ public final class PersonalDataCipher {
         node.put(KEY, key.id());
         node.put(VALUE, Base64.getEncoder().encodeToString(sealed));
         return node;
+    }
+
+    /** Seals the text values of one record kept outside the event store (the read model) under its user's key. */
+    @FunctionalInterface
+    public interface TextSealer {
+        /** {@code plain} sealed, as the JSON text of a sealed value; null stays null. */
+        String seal(String field, String plain);
+    }
+
+    /**
+     * A sealer for the values of a {@code recordType} record of {@code userId}, kept outside the event store; empty when
+     * the user was erased and has written nothing since (such a copy is dropped: its data no longer exists).
+     */
+    public Optional<TextSealer> textSealer(String userId, String recordType) {
+        return keys.forCopying(userId).map(key -> {
+            PersonalDataScope scope = PersonalDataScope.sealingWith(recordType, key);
+            return (field, plain) -> plain == null ? null : seal(plain, field, scope).toString();
+        });
+    }
+
+    /** Opens what a {@link TextSealer} made; null for null, and for a value whose user's data was erased. */
+    public String openText(String sealedJson, String field, String recordType) {
+        if (sealedJson == null) {
+            return null;
+        }
+        JsonNode sealed;
+        try {
+            sealed = MAPPER.readTree(sealedJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a sealed " + field + " of a " + recordType + " is not JSON", e);
+        }
+        if (!isSealed(sealed)) {
+            throw new IllegalStateException("a " + field + " of a " + recordType + " is stored unsealed");
+        }
+        return open(sealed, field, recordType);
     }
 
     static boolean isSealed(JsonNode node) {

@@ -75,6 +75,19 @@ public final class PersonalDataKeys {
     }
 
     /**
+     * The user's live key for a copy kept outside the event store (the read model), made if the user has none and was
+     * never erased; empty if the user was erased and has written nothing since: a copy of what they wrote before must
+     * not outlive the erasure under a new key.
+     */
+    Optional<DataKey> forCopying(String userId) {
+        Optional<DataKey> live = liveKey(userId);
+        if (live.isPresent() || wasErased(userId)) {
+            return live;
+        }
+        return Optional.of(forWriting(userId, true));
+    }
+
+    /**
      * The key of {@code keyId}; empty if the id was never a key (which is an error for the caller to raise). Readers
      * of one event on several threads (the projection's and the saga's segments) wait for one look-up.
      */

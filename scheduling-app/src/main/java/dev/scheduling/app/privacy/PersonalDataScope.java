@@ -22,6 +22,13 @@ final class PersonalDataScope {
         this.mayCreateKey = mayCreateKey;
     }
 
+    /** A scope whose values are sealed under {@code key}, already looked up. */
+    static PersonalDataScope sealingWith(String recordType, PersonalDataKeys.DataKey key) {
+        PersonalDataScope scope = new PersonalDataScope(recordType, key.userId(), false);
+        scope.key = key;
+        return scope;
+    }
+
     static PersonalDataScope current() {
         return CURRENT.get();
     }

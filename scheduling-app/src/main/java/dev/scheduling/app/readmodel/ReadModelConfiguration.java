@@ -3,11 +3,14 @@ package dev.scheduling.app.readmodel;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.scheduling.app.AwsProperties;
+import dev.scheduling.app.OwnerOnly;
 import dev.scheduling.app.SchedulingProperties;
 import dev.scheduling.app.eventstore.PooledProcessor;
+import dev.scheduling.app.privacy.PersonalDataCipher;
 import dev.scheduling.projections.appointments.AppointmentQueries;
 import dev.scheduling.projections.appointments.AppointmentTable;
 import dev.scheduling.projections.appointments.AppointmentsProjection;
+import dev.scheduling.projections.appointments.PersonalFields;
 import dev.scheduling.projections.dynamodb.TableDefinitions;
 import dev.scheduling.projections.dynamodb.Tables;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /** The DynamoDB read model: its client, table, projection and query handlers. */
 @Configuration(proxyBeanMethods = false)
@@ -44,11 +48,15 @@ public class ReadModelConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnExpression(EMBEDDED)
     AmazonDynamoDBLocal embeddedDynamoDb(SchedulingProperties properties) throws IOException {
-        Path directory = properties.dataDir().resolve("dynamodb").toAbsolutePath().normalize();
-        Files.createDirectories(directory);
+        // the file holds what the read model holds (personal fields sealed): this user's alone, like its folder
+        Path directory = OwnerOnly.directory(properties.dataDir().resolve("dynamodb").toAbsolutePath().normalize());
         Path database = directory.resolve("read-model.db");
         log.info("Embedded DynamoDB Local with its data in {}", database);
-        return DynamoDBEmbedded.create(database.toFile(), DISABLE_TELEMETRY);
+        AmazonDynamoDBLocal dynamoDb = DynamoDBEmbedded.create(database.toFile(), DISABLE_TELEMETRY);
+        if (Files.exists(database)) {
+            OwnerOnly.file(database);
+        }
+        return dynamoDb;
     }
 
     @Bean(destroyMethod = "close")
@@ -79,18 +87,35 @@ public class ReadModelConfiguration {
                 readModel.tableName());
     }
 
+    /** Titles and locations are sealed under their user's key in the read model too ({@link SealedPersonalFields}). */
     @Bean
-    AppointmentsProjection appointmentsProjection(AppointmentTable table, Clock clock, MeterRegistry meters) {
-        return new AppointmentsProjection(table, clock, meters);
+    PersonalFields readModelPersonalFields(PersonalDataCipher cipher) {
+        return new SealedPersonalFields(cipher);
     }
 
     @Bean
-    AppointmentQueries appointmentQueries(AppointmentTable table, SchedulingProperties properties) {
-        return new AppointmentQueries(table, properties.maxAppointmentDuration());
+    AppointmentsProjection appointmentsProjection(AppointmentTable table, PersonalFields personalFields,
+                                                  ReadModelProperties readModel, Clock clock, MeterRegistry meters) {
+        return new AppointmentsProjection(table, personalFields, readModel.outageRetry().policy(), clock, meters);
     }
 
-    /** The projection's processor: 4 workers over 4 segments, batches of 50 events written together. */
-    static final PooledProcessor PROCESSOR = new PooledProcessor(AppointmentsProjection.NAME, 4, 4, 50);
+    @Bean
+    AppointmentQueries appointmentQueries(AppointmentTable table, PersonalFields personalFields,
+                                          SchedulingProperties properties) {
+        return new AppointmentQueries(table, personalFields, properties.maxAppointmentDuration());
+    }
+
+    /** What {@code /admin/projections/{name}} may replay: the read model's projection, never the saga's processor. */
+    @Bean
+    Projections projections() {
+        return new Projections(Set.of(AppointmentsProjection.NAME));
+    }
+
+    /**
+     * The projection's processor: 4 workers over 4 segments, batches of up to 100 events written together (a batch's
+     * bookings in one DynamoDB transaction when it is catching up: 100 is DynamoDB's limit on one).
+     */
+    static final PooledProcessor PROCESSOR = new PooledProcessor(AppointmentsProjection.NAME, 4, 4, 100);
 
     /** The projection's processor: a failed write fails the batch, which is retried ({@link PooledProcessor}). */
     @Bean

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * The DynamoDB read model (prefix {@code scheduling.read-model}).
@@ -13,10 +14,23 @@ import java.net.URI;
  * @param dynamodbEndpoint a DynamoDB endpoint to use instead (DynamoDB Local, moto); unset for AWS's own
  * @param createTable      create the table from the CloudFormation template when it is missing (not in AWS, where
  *                         the stack owns it)
+ * @param outageRetry      how the projection retries its writes while DynamoDB is unreachable: for up to
+ *                         {@code window}, pausing at most {@code maxPause} between attempts (so it resumes within that
+ *                         of DynamoDB's return); after the window the batch fails and the processor retries it later
  */
 @ConfigurationProperties("scheduling.read-model")
 public record ReadModelProperties(@DefaultValue("appointments-local") String tableName,
                                   @DefaultValue("true") boolean embedded,
                                   URI dynamodbEndpoint,
-                                  @DefaultValue("true") boolean createTable) {
+                                  @DefaultValue("true") boolean createTable,
+                                  @DefaultValue OutageRetry outageRetry) {
+
+    public record OutageRetry(@DefaultValue("PT1M") Duration window, @DefaultValue("PT1S") Duration maxPause) {
+
+        dev.scheduling.projections.dynamodb.OutageRetry policy() {
+            Duration firstPause = Duration.ofMillis(50);
+            return new dev.scheduling.projections.dynamodb.OutageRetry(window,
+                    maxPause.compareTo(firstPause) < 0 ? maxPause : firstPause, maxPause);
+        }
+    }
 }

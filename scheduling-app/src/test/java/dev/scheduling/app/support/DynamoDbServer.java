@@ -44,6 +44,11 @@ public final class DynamoDbServer implements AutoCloseable {
 
     /** A server of the caller's own, keeping its data in {@code dataDir} across stops. */
     public static DynamoDbServer onDisk(Path dataDir) {
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         DynamoDbServer server = new DynamoDbServer(freePort(), dataDir);
         server.start();
         return server;

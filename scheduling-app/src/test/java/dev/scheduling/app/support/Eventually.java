@@ -11,12 +11,17 @@ public final class Eventually {
     }
 
     public static void await(String what, Duration limit, BooleanSupplier done) {
+        await(what, limit, Duration.ofMillis(50), done);
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}, asking every {@code interval}: for costly checks. */
+    public static void await(String what, Duration limit, Duration interval, BooleanSupplier done) {
         Instant deadline = Instant.now().plus(limit);
         while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Not within " + limit + ": " + what);
             }
-            pause(Duration.ofMillis(50));
+            pause(interval);
         }
     }
 

@@ -1,0 +1,27 @@
+package dev.scheduling.projections.appointments;
+
+/**
+ * Seals an appointment's personal fields (title, location) before they are written to the read model, and opens them
+ * when they are read. The application seals them under the user's data key, as it does in the event store, so that
+ * erasing the user (destroying the key) leaves nothing readable in the table, in the pages DynamoDB freed or in its
+ * backups.
+ */
+public interface PersonalFields {
+
+    /** An appointment's personal fields; either may be null. */
+    record Texts(String title, String location) {
+
+        public static final Texts NONE = new Texts(null, null);
+
+        @Override
+        public String toString() {
+            return "Texts[(personal data)]";
+        }
+    }
+
+    /** {@code plain} sealed under {@code userId}'s key; {@link Texts#NONE} when that user's data was erased meanwhile. */
+    Texts seal(String userId, Texts plain);
+
+    /** What {@link #seal} made, opened; a field whose user's data was erased opens as null. */
+    Texts open(Texts sealed);
+}
