@@ -4,6 +4,7 @@ import dev.scheduling.app.support.Api;
 import dev.scheduling.app.support.Api.Response;
 import dev.scheduling.app.support.Bookings;
 import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.RawHttp;
 import dev.scheduling.app.support.RunningService;
 import dev.scheduling.app.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,23 @@ class AbuseLimitsIT {
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
         assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
         assertThat(eventStore.events("rita")).hasSize(3);
+    }
+
+    /** The limit is decided before a byte of the body is read: a body that never comes does not hold the answer. */
+    @Test
+    void a_caller_past_the_limit_gets_429_before_the_body_is_read() {
+        Api rudy = service.api().as("rudy");
+        for (int i = 0; i < 3; i++) {
+            assertThat(book(rudy, "rudy", i).status()).isEqualTo(201);
+        }
+
+        RawHttp.Answer refused = RawHttp.exchange(rudy.baseUrl(), "POST /users/rudy/appointments HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer " + rudy.token() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 5000\r\n\r\n{\"start\":");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("\"code\":\"rate-limited\"");
+        assertThat(refused.closed()).as("closed: the body is never read").isTrue();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 
 import static dev.scheduling.app.support.Bookings.day;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded default's own issuer: {@code POST /local/tokens}, as the README shows it, and its key on disk. */
 class LocalModeIT {
@@ -95,5 +96,40 @@ class LocalModeIT {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(refused.problemCode()).isEqualTo("unauthenticated");
+    }
+
+    /** The token endpoint's body is read only after the caller is known to be local, and no more than 16 KiB of it. */
+    @Test
+    void a_token_request_body_is_limited() {
+        Response refused = anonymous.post("/local/tokens")
+                                    .json("{\"subject\":\"lena\",\"pad\":\"" + "x".repeat(20_000) + "\"}").send();
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.problemCode()).isEqualTo("payload-too-large");
+    }
+
+    /** Behind a proxy every caller would look local: local mode does not start where forwarded headers are honoured. */
+    @Test
+    void local_mode_refuses_to_start_where_forwarded_headers_are_honoured() {
+        assertThatThrownBy(() -> RunningService.onDatabase(database, "server.forward-headers-strategy=native"))
+                .hasStackTraceContaining("server.forward-headers-strategy=native honours forwarded headers");
+        assertThatThrownBy(() -> RunningService.onDatabase(database, "spring.main.cloud-platform=kubernetes"))
+                .hasStackTraceContaining("KUBERNETES");
+    }
+
+    /**
+     * Where someone allowed it anyway, the token endpoint still looks at the connection's peer, never at what a
+     * forwarding header claims: a caller on this machine claiming to be elsewhere still gets its token.
+     */
+    @Test
+    void the_token_endpoint_reads_the_connections_peer_not_forwarding_headers() {
+        try (RunningService forwarded = RunningService.onDatabase(database, "scheduling.data-dir=" + dataDir,
+                "server.forward-headers-strategy=native", "scheduling.security.local.allow-beyond-this-machine=true")) {
+            Response issued = forwarded.api().anonymous().post("/local/tokens")
+                                       .header("X-Forwarded-For", "203.0.113.7").header("Forwarded", "for=203.0.113.7")
+                                       .json("{\"subject\":\"lena\"}").send();
+
+            assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        }
     }
 }

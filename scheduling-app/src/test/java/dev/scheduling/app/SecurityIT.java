@@ -6,6 +6,8 @@ import dev.scheduling.app.support.Api.Response;
 import dev.scheduling.app.support.Bookings;
 import dev.scheduling.app.support.EventStoreReader;
 import dev.scheduling.app.support.Eventually;
+import dev.scheduling.app.support.LogRecorder;
+import dev.scheduling.app.support.RawHttp;
 import dev.scheduling.app.support.RunningService;
 import dev.scheduling.app.support.TestIssuer;
 import dev.scheduling.app.support.TestPostgres;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +56,7 @@ class SecurityIT {
         Response booked = as(ALICE).post("/users/alice/appointments").json(Bookings.at(aliceStart, HOUR).json()).send();
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         aliceAppointment = booked.json().path("id").asText();
-        Eventually.await("the booking in the read model", Duration.ofSeconds(10),
+        Eventually.await("the booking in the read model", Duration.ofSeconds(30),
                 () -> as(ALICE).get("/users/alice/appointments/" + aliceAppointment).send().status() == 200);
     }
 
@@ -180,6 +183,155 @@ class SecurityIT {
                 .isEqualTo(401);
         assertThat(as(ALICE).post("/local/tokens").json("{\"subject\":\"alice\",\"roles\":[\"admin\"]}").send().status())
                 .isEqualTo(403);
+    }
+
+    // ---- before the body ------------------------------------------------------------------------------------
+
+    /**
+     * 250 connections send a booking's headers without a token, then trickle its body in a byte every second. Each is
+     * refused with 401 before its body is read and closed at once, so none holds a request thread: health answers
+     * within a second throughout, and a booking with a token goes through.
+     */
+    @Test
+    void bodies_trickling_in_without_a_token_tie_up_no_request_thread() {
+        List<RawHttp> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < 250; i++) {
+                String head = i % 5 == 0
+                        ? "DELETE /users/alice/appointments/" + aliceAppointment + " HTTP/1.1\r\nHost: x\r\n"
+                          + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nreason="
+                        : "POST /users/alice/appointments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n";
+                connections.add(RawHttp.open(anonymous.baseUrl(), head));
+            }
+            for (int second = 0; second < 5; second++) {
+                long asked = System.nanoTime();
+                Response health = anonymous.get("/actuator/health").send();
+                assertThat(health.status()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("health answered within")
+                                                                        .isLessThan(Duration.ofSeconds(1));
+                connections.forEach(connection -> connection.trySend("1\r\n \r\n"));
+                Eventually.pause(Duration.ofSeconds(1));
+            }
+            Response booked = as(ALICE).post("/users/alice/appointments")
+                                       .json(Bookings.at(day(26), HOUR).json()).send();
+            assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+            assertThat(connections).allSatisfy(connection -> {
+                RawHttp.Answer answer = connection.answer();
+                assertThat(answer.status()).isEqualTo(401);
+                assertThat(answer.header("Connection")).isEqualTo("close");
+                assertThat(answer.closed()).as("closed, the body never read").isTrue();
+            });
+        } finally {
+            connections.forEach(RawHttp::close);
+        }
+    }
+
+    @Test
+    void an_oversized_body_without_a_token_gets_401_not_413() {
+        RawHttp.Answer answer = RawHttp.exchange(anonymous.baseUrl(), "POST /users/alice/appointments HTTP/1.1\r\n"
+                + "Host: x\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{\"start\":");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).contains("\"code\":\"unauthenticated\"");
+        assertThat(answer.closed()).isTrue();
+    }
+
+    @Test
+    void an_oversized_body_with_a_token_gets_413_before_it_is_read() {
+        long eventsBefore = eventStore.eventCount();
+
+        RawHttp.Answer answer = RawHttp.exchange(anonymous.baseUrl(), "POST /users/alice/appointments HTTP/1.1\r\n"
+                + "Host: x\r\nAuthorization: Bearer " + issuer.token(ALICE) + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1048576\r\n\r\n{\"start\":");
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"code\":\"payload-too-large\"");
+        assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    /** A body that stops coming is given up on: 408, the connection closed, nothing written. */
+    @Test
+    void a_body_that_does_not_arrive_in_time_gets_408_and_the_connection_closed() {
+        long eventsBefore = eventStore.eventCount();
+        long asked = System.nanoTime();
+
+        try (RawHttp stalled = RawHttp.open(anonymous.baseUrl(), "POST /users/alice/appointments HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer " + issuer.token(ALICE) + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 200\r\n\r\n{\"start\":")) {
+            RawHttp.Answer answer = stalled.answer();
+
+            assertThat(answer.status()).isEqualTo(408);
+            assertThat(answer.body()).contains("\"code\":\"request-timeout\"");
+            assertThat(answer.closed()).isTrue();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(25));
+        assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    // ---- what the service echoes ------------------------------------------------------------------------------
+
+    @Test
+    void the_location_of_a_booking_is_not_taken_from_the_host_header() {
+        String body = Bookings.at(day(27), HOUR).json();
+        RawHttp.Answer answer = RawHttp.exchange(anonymous.baseUrl(), "POST /users/alice/appointments HTTP/1.1\r\n"
+                + "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nAuthorization: Bearer " + issuer.token(ALICE)
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+                + body);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.header("Location")).startsWith("/users/alice/appointments/").doesNotContain("evil");
+    }
+
+    @Test
+    void the_api_documents_servers_are_not_taken_from_the_host_header() {
+        RawHttp.Answer answer = RawHttp.exchange(anonymous.baseUrl(), "GET /v3/api-docs HTTP/1.1\r\nHost: evil.example\r\n"
+                + "X-Forwarded-Host: evil.example\r\nAuthorization: Bearer " + issuer.token(ALICE)
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).doesNotContain("evil.example").contains("\"servers\":[{\"url\":\"/\"");
+    }
+
+    // ---- what Tomcat refuses itself ------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsTomcatRefuses")
+    void what_tomcat_refuses_itself_is_a_problem_too(String name, String request) {
+        RawHttp.Answer answer = RawHttp.exchange(anonymous.baseUrl(), request);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"code\":\"malformed-request\"").doesNotContain("<html", "Tomcat");
+    }
+
+    static List<org.junit.jupiter.params.provider.Arguments> requestsTomcatRefuses() {
+        String token = "Authorization: Bearer " + issuer.token(ALICE) + "\r\n";
+        return List.of(
+                org.junit.jupiter.params.provider.Arguments.of("an encoded slash",
+                        "GET /users/alice%2Fbob/appointments HTTP/1.1\r\nHost: x\r\n" + token + "Connection: close\r\n\r\n"),
+                org.junit.jupiter.params.provider.Arguments.of("an encoded NUL",
+                        "GET /users/alice%00/appointments HTTP/1.1\r\nHost: x\r\n" + token + "Connection: close\r\n\r\n"),
+                org.junit.jupiter.params.provider.Arguments.of("headers too large",
+                        "GET /users/alice/appointments HTTP/1.1\r\nHost: x\r\n" + token + "X-Padding: " + "a".repeat(20_000)
+                        + "\r\nConnection: close\r\n\r\n"));
+    }
+
+    // ---- what a client can make the read model do ----------------------------------------------------------
+
+    /** A page token of another listing (a start outside the query's range): 400 naming it, and no error logged. */
+    @Test
+    void a_forged_page_token_gets_400_and_no_error_in_the_log() {
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("2000-01-01T00:00:00.000000000Z|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (LogRecorder log = LogRecorder.start()) {
+            Response refused = as(ALICE).get("/users/alice/appointments?from=2030-01-01T00:00:00Z&pageToken=" + forged).send();
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.problemCode()).isEqualTo("invalid-request");
+            assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("pageToken");
+            assertThat(log.errors()).isEmpty();
+        }
     }
 
     // ---- another's calendar ---------------------------------------------------------------------------------

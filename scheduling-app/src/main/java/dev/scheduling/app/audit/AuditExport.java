@@ -25,7 +25,12 @@ import java.time.Instant;
 public class AuditExport {
 
     private static final int FETCH_SIZE = 500;
-    /** Timestamps are ISO-8601 text of varying precision; a second either side, then exact filtering, is safe. */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /**
+     * Timestamps are stored as ISO-8601 text of varying precision, which sorts as time within four-digit years: the
+     * query takes a second either side (kept within those years), then each row's instant is compared exactly.
+     */
     private static final String SQL = "SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, "
             + "payloadrevision, timestamp, convert_from(metadata, 'UTF8'), convert_from(payload, 'UTF8') "
             + "FROM domainevententry WHERE timestamp >= ? AND timestamp < ? ORDER BY globalindex";
@@ -51,8 +56,8 @@ public class AuditExport {
             try (PreparedStatement statement = connection.prepareStatement(SQL, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(FETCH_SIZE);
-                statement.setString(1, from.minusSeconds(1).toString());
-                statement.setString(2, to.plusSeconds(1).toString());
+                statement.setString(1, asStored(from.minusSeconds(1)));
+                statement.setString(2, asStored(to.plusSeconds(1)));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         rowsRead.increment();
@@ -72,6 +77,11 @@ public class AuditExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An instant as the stored text compares, clamped to the years of four digits (the API accepts no others). */
+    static String asStored(Instant instant) {
+        return (instant.isBefore(FIRST) ? FIRST : instant.isAfter(LAST) ? LAST : instant).toString();
     }
 
     /**

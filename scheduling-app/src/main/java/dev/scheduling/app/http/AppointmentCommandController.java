@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.time.Clock;
@@ -81,8 +80,8 @@ public class AppointmentCommandController {
         if (!outcome.created()) {
             return ResponseEntity.ok(response);
         }
-        URI uri = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.created(uri).body(response);
+        // relative: an absolute URL would be built from the request's Host header, which the client chooses
+        return ResponseEntity.created(URI.create("/users/" + user + "/appointments/" + id)).body(response);
     }
 
     @Operation(summary = "Move an appointment to another slot")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scheduling.domain.calendar.CalendarError;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -29,6 +30,7 @@ public final class Problems {
     public static final ProblemType MALFORMED_REQUEST = ProblemType.titled(BAD_REQUEST, "malformed-request",
             "Malformed request");
     static final ProblemType PAYLOAD_TOO_LARGE = ProblemType.plain(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large");
+    static final ProblemType REQUEST_TIMEOUT = ProblemType.plain(HttpStatus.REQUEST_TIMEOUT, "request-timeout");
     static final ProblemType CONCURRENT_MODIFICATION = ProblemType.titled(CONFLICT, "concurrent-modification",
             "The calendar was changed concurrently");
     static final ProblemType PROJECTION_NOT_FOUND = ProblemType.plain(NOT_FOUND, "projection-not-found");
@@ -72,6 +74,7 @@ public final class Problems {
             404, ProblemType.plain(NOT_FOUND, "not-found"),
             405, ProblemType.plain(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
             406, ProblemType.plain(HttpStatus.NOT_ACCEPTABLE, "not-acceptable"),
+            408, REQUEST_TIMEOUT,
             413, PAYLOAD_TOO_LARGE,
             415, ProblemType.plain(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
             500, INTERNAL_ERROR,
@@ -84,17 +87,28 @@ public final class Problems {
         return OF_CALENDAR_ERROR.get(error);
     }
 
-    /** Writes a problem straight to the response, for filters that answer before Spring MVC sees the request. */
+    /**
+     * Writes a problem straight to the response, for filters that answer before Spring MVC sees the request. The
+     * response stays open (not committed) until the request ends, so that what follows may still add headers: a
+     * refusal of a request whose body was not read closes the connection ({@link UnreadBodyValve}).
+     */
     public static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
             throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        response.getOutputStream().write(objectMapper.writeValueAsBytes(problem));
     }
 
     public static ProblemDetail of(ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
         stamp(problem, type.code(), type.title());
+        return problem;
+    }
+
+    /** A problem of a plain HTTP status (what Tomcat or Spring MVC refuse themselves), with our type and code. */
+    static ProblemDetail ofStatus(int status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        stampPlain(problem);
         return problem;
     }
 

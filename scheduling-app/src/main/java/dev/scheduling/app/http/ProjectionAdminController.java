@@ -1,5 +1,6 @@
 package dev.scheduling.app.http;
 
+import dev.scheduling.app.readmodel.Projections;
 import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -24,12 +25,14 @@ import java.util.OptionalLong;
 public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
+    private final Projections projections;
     private final EventStore eventStore;
     private final Outages outages;
 
-    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore,
-                                     Outages outages) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, Projections projections,
+                                     EventStore eventStore, Outages outages) {
         this.processing = processing;
+        this.projections = projections;
         this.eventStore = eventStore;
         this.outages = outages;
     }
@@ -75,7 +78,11 @@ public class ProjectionAdminController {
                 segments);
     }
 
+    /** Only a projection: the reminder saga's processor is not one, and is never stopped or reset from here. */
     private StreamingEventProcessor processor(String name) {
+        if (!projections.contains(name)) {
+            throw new UnknownProjectionException(name);
+        }
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                          .orElseThrow(() -> new UnknownProjectionException(name));
     }

@@ -7,6 +7,7 @@ import dev.scheduling.domain.calendar.UserId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,8 +58,10 @@ final class RequestFields {
         } catch (DateTimeParseException e) {
             return reject(field, INSTANT_RULE);
         }
-        if (parsed.getYear() < MIN_YEAR || parsed.getYear() > MAX_YEAR) {
-            return reject(field, "must lie in the years " + MIN_YEAR + " to " + MAX_YEAR);
+        // in UTC, as it is stored: 9999-12-31T23:00:00-05:00 is in the year 10000
+        int utcYear = parsed.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        if (utcYear < MIN_YEAR || utcYear > MAX_YEAR) {
+            return reject(field, "must lie in the years " + MIN_YEAR + " to " + MAX_YEAR + " (UTC)");
         }
         return parsed.toInstant();
     }

@@ -1,5 +1,7 @@
 package dev.scheduling.app.privacy;
 
+import dev.scheduling.app.OwnerOnly;
+
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -65,11 +66,8 @@ public final class LocalKeyEncryptionKey implements KeyEncryptionKey {
             if (Files.exists(file)) {
                 return decode(file);
             }
-            Files.createDirectories(file.getParent());
-            Path written = Files.createTempFile(file.getParent(), "kek-", ".tmp");
-            if (written.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
-            }
+            OwnerOnly.directory(file.getParent());
+            Path written = OwnerOnly.file(Files.createTempFile(file.getParent(), "kek-", ".tmp"));
             byte[] created = Gcm.randomKey();
             Files.writeString(written, Base64.getEncoder().encodeToString(created), StandardCharsets.US_ASCII);
             try {

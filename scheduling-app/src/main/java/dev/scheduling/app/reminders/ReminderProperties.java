@@ -19,8 +19,8 @@ import java.util.List;
  */
 @ConfigurationProperties("scheduling.reminders")
 public record ReminderProperties(@DefaultValue({"PT24H", "PT1H"}) List<Duration> offsets,
-                                 @DefaultValue("PT30S") Duration firstRetryDelay,
-                                 @DefaultValue("PT15M") Duration maxRetryDelay,
+                                 @DefaultValue("PT5S") Duration firstRetryDelay,
+                                 @DefaultValue("PT1M") Duration maxRetryDelay,
                                  @DefaultValue("log") Publisher publisher,
                                  String snsTopicArn,
                                  URI snsEndpoint) {

@@ -1,5 +1,7 @@
 package dev.scheduling.app.security;
 
+import dev.scheduling.app.OwnerOnly;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,7 +19,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -90,10 +91,9 @@ public final class LocalIssuer {
             if (Files.exists(file)) {
                 return RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
             }
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directory(file.getParent());
             RSAKey created = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-            Path written = Files.createTempFile(file.getParent(), "key-", ".tmp");
-            ownerOnly(written);
+            Path written = OwnerOnly.file(Files.createTempFile(file.getParent(), "key-", ".tmp"));
             Files.writeString(written, created.toJSONString(), StandardCharsets.UTF_8);
             try {
                 Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
@@ -107,12 +107,6 @@ public final class LocalIssuer {
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("the local signing key " + file + " is unreadable; delete it to make a new one"
                     + " (tokens issued with it stop working)", e);
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 }

@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,8 +22,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The local mode's token endpoint: answers only callers on this machine, so that the embedded default never runs
- * open. Tokens carry the roles asked for: whoever can run commands on the machine owns the service anyway.
+ * The local mode's token endpoint: answers only callers on this machine (the connection's peer, never a forwarding
+ * header), so that the embedded default never runs open. The security filters refuse other callers before the body
+ * is read; the check here stands behind them. Tokens carry the roles asked for: whoever can run commands on the
+ * machine owns the service anyway.
  */
 @RestController
 @ConditionalOnProperty(name = "scheduling.security.mode", havingValue = "local", matchIfMissing = true)
@@ -56,7 +56,7 @@ public class LocalTokenController {
                        + "duration (default PT1H).")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TokenResponse> issue(@RequestBody TokenRequest body, HttpServletRequest request) {
-        if (!isLoopback(request.getRemoteAddr())) {
+        if (!PeerAddress.isLoopback(request)) {
             throw new LocalTokensRefusedException();
         }
         List<FieldError> errors = new ArrayList<>();
@@ -91,13 +91,5 @@ public class LocalTokenController {
         }
         errors.add(new FieldError("ttl", "must be an ISO-8601 duration from PT1S to " + maxTtl));
         return DEFAULT_TTL;
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -19,8 +19,9 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Per-caller rate limits: a token bucket per subject and kind of request (commands apart from reads), refilled
- * evenly over a minute, with a staff caller's bucket larger than a user's. Runs right after authentication, so
+ * Per-caller rate limits: a token bucket per subject and kind of request (commands apart from reads), refilled whole
+ * each minute from the caller's first request (fixed windows: what a caller may do in a minute is exactly the limit,
+ * and a test of it does not depend on how fast the machine is), with a staff caller's bucket larger than a user's. Runs right after authentication, so
  * every authenticated request counts, refused ones too, and a request over the limit answers {@code 429} before
  * anything else happens. Buckets live in this node's memory: a cluster of n nodes allows up to n times the limit.
  */
@@ -55,7 +56,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 : (read ? limits.userReadsPerMinute() : limits.userCommandsPerMinute());
         Bucket bucket = buckets.get((read ? "read:" : "command:") + caller.isStaff() + ":" + caller.subject(),
                 key -> Bucket.builder().addLimit(limit -> limit.capacity(perMinute)
-                                                               .refillGreedy(perMinute, REFILL_PERIOD)).build());
+                                                               .refillIntervally(perMinute, REFILL_PERIOD)).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);

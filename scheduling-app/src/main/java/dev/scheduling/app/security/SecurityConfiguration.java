@@ -3,6 +3,8 @@ package dev.scheduling.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scheduling.app.http.Problems;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -67,7 +70,7 @@ public class SecurityConfiguration {
                         path.matcher("/swagger-ui.html"), path.matcher("/swagger-ui/**"));
                 if (properties.mode() == SecurityProperties.Mode.LOCAL) {
                     apiDocs.permitAll();
-                    // the controller answers only loopback callers
+                    // callers on this machine only: refused by the filter added below, before the body is read
                     requests.requestMatchers(path.matcher(HttpMethod.POST, LocalTokenController.PATH)).permitAll();
                 } else {
                     apiDocs.authenticated();
@@ -87,10 +90,20 @@ public class SecurityConfiguration {
                 requests.requestMatchers(path.matcher("/actuator/**")).hasRole(ADMIN.claimValue());
                 requests.anyRequest().denyAll();
             });
+        if (properties.mode() == SecurityProperties.Mode.LOCAL) {
+            http.addFilterBefore(new LocalTokensFromThisMachine(path.matcher(HttpMethod.POST, LocalTokenController.PATH),
+                    json), AuthorizationFilter.class);
+        }
         if (properties.rateLimits().enabled()) {
             http.addFilterAfter(new RateLimitFilter(properties.rateLimits(), json), BearerTokenAuthenticationFilter.class);
         }
         return http.build();
+    }
+
+    /** Records each connection's peer address before any filter runs ({@link PeerAddress}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> peerAddress() {
+        return factory -> factory.addContextValves(new PeerAddress());
     }
 
     /** Paths the firewall refuses (encoded slashes, "..", ";" ...) answer a problem, not Tomcat's error page. */

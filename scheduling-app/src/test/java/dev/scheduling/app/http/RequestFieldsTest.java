@@ -60,7 +60,20 @@ class RequestFieldsTest {
         fields.instant("end", "+10000-01-01T00:00:00Z");
 
         assertThat(catchThrowableOfType(InvalidRequestException.class, fields::validate).errors())
-                .extracting(FieldError::message).containsOnly("must lie in the years 1970 to 9999");
+                .extracting(FieldError::message).containsOnly("must lie in the years 1970 to 9999 (UTC)");
+    }
+
+    @Test
+    void the_years_are_checked_in_utc_where_the_instant_is_stored() {
+        fields.instant("start", "9999-12-31T23:00:00-05:00");
+        fields.instant("end", "1970-01-01T00:30:00+01:00");
+        assertThat(catchThrowableOfType(InvalidRequestException.class, fields::validate).errors())
+                .extracting(FieldError::field).containsExactly("start", "end");
+
+        RequestFields accepted = new RequestFields();
+        assertThat(accepted.instant("start", "9999-12-31T23:00:00+05:00")).isEqualTo(Instant.parse("9999-12-31T18:00:00Z"));
+        assertThat(accepted.instant("end", "1970-01-01T00:30:00-01:00")).isEqualTo(Instant.parse("1970-01-01T01:30:00Z"));
+        accepted.validate();
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Only callers on this machine get local tokens (the ITs can only call from loopback, so this is proven here). */
+/**
+ * Only callers on this machine get local tokens, by their connection's peer address (the ITs can only call from
+ * loopback, so a caller from elsewhere is proven here; LocalModeIT proves over HTTP that forwarding headers are not
+ * read).
+ */
 class LocalTokenControllerTest {
 
     @TempDir
@@ -27,9 +31,10 @@ class LocalTokenControllerTest {
                 properties);
     }
 
-    private static MockHttpServletRequest from(String address) {
+    private static MockHttpServletRequest from(String peer) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/local/tokens");
-        request.setRemoteAddr(address);
+        request.setRemoteAddr(peer);
+        request.setAttribute(PeerAddress.ATTRIBUTE, peer);
         return request;
     }
 
@@ -40,6 +45,15 @@ class LocalTokenControllerTest {
                 .isInstanceOf(LocalTokensRefusedException.class);
         assertThatThrownBy(() -> controller().issue(body, from("2001:db8::7")))
                 .isInstanceOf(LocalTokensRefusedException.class);
+    }
+
+    @Test
+    void a_caller_from_another_machine_that_a_forwarding_header_makes_look_local_is_refused() {
+        MockHttpServletRequest forwarded = from("203.0.113.7");
+        forwarded.setRemoteAddr("127.0.0.1"); // what X-Forwarded-For: 127.0.0.1 makes of it behind a proxy
+        var body = new LocalTokenController.TokenRequest("alice", List.of("admin"), null);
+
+        assertThatThrownBy(() -> controller().issue(body, forwarded)).isInstanceOf(LocalTokensRefusedException.class);
     }
 
     @Test

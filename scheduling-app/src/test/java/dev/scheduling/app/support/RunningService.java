@@ -65,6 +65,8 @@ public final class RunningService implements AutoCloseable {
     public static RunningService withEmbeddedDefaults(String dataDir, String... settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("scheduling.data-dir", dataDir);
+        // no address: local mode's own default (loopback) is what is tested
+        properties.put("server.address", null);
         return start(properties, settings);
     }
 
@@ -79,7 +81,9 @@ public final class RunningService implements AutoCloseable {
     }
 
     private static RunningService start(Map<String, Object> properties, String... settings) {
-        properties.put("server.address", "127.0.0.1");
+        if (!properties.containsKey("server.address")) {
+            properties.put("server.address", "127.0.0.1");
+        }
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
         TestSettings.DEFAULTS.forEach(properties::put);
@@ -88,8 +92,8 @@ public final class RunningService implements AutoCloseable {
             properties.put(setting.substring(0, split), setting.substring(split + 1));
         }
         // as command-line arguments: they take precedence over application.yml, default properties do not
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                                       .toArray(String[]::new);
+        String[] arguments = properties.entrySet().stream().filter(e -> e.getValue() != null)
+                                       .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         var context = new SpringApplicationBuilder(SchedulingApplication.class).run(arguments);
         return new RunningService(context);
     }
