@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every IAM statement that allows something names its actions and resources: no wildcard action, and a wildcard
- * resource only where AWS offers nothing narrower (listed here, each with its reason).
+ * Every IAM statement that allows something names its actions and resources: no wildcard action, no {@code NotAction}
+ * or {@code NotResource} (which allow everything but what they name), a wildcard resource only where AWS offers nothing
+ * narrower (listed here, each with its reason), and no principal that is anyone ({@code "*"}). Values built with
+ * {@code Fn::Join}, {@code Fn::If} and the like are checked in every part and branch.
  */
 class LeastPrivilegeTest {
 
@@ -69,18 +71,115 @@ class LeastPrivilegeTest {
         assertThat(violations("bad.yaml", bad)).hasSize(3);
     }
 
+    @Test
+    void the_check_finds_statements_that_allow_all_but_what_they_name() throws IOException {
+        JsonNode bad = new YAMLMapper().readTree("""
+                Resources:
+                  Policy:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: sns:Publish
+                            NotResource: arn:aws:sns:eu-west-1:1:other
+                          - Effect: Allow
+                            NotAction: iam:*
+                            Resource: arn:aws:sns:eu-west-1:1:topic
+                          - Effect: Allow
+                            Action: sns:Publish
+                """);
+        assertThat(violations("bad.yaml", bad)).hasSize(3)
+                .anySatisfy(v -> assertThat(v).contains("NotResource"))
+                .anySatisfy(v -> assertThat(v).contains("NotAction"))
+                .anySatisfy(v -> assertThat(v).contains("names no resource"));
+    }
+
+    @Test
+    void the_check_looks_into_joined_and_conditional_values() throws IOException {
+        JsonNode bad = new YAMLMapper().readTree("""
+                Resources:
+                  Policy:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: sqs:SendMessage
+                            Resource:
+                              Fn::Join: ["", ["arn:aws:sqs:eu-west-1:1:", "*"]]
+                          - Effect: Allow
+                            Action: sns:Publish
+                            Resource:
+                              Fn::If: [IsProduction, arn:aws:sns:eu-west-1:1:topic, "*"]
+                          - Effect: Allow
+                            Action:
+                              Fn::If: [IsProduction, sns:Publish, "sns:*"]
+                            Resource: arn:aws:sns:eu-west-1:1:topic
+                """);
+        // each statement is found (the joined one twice: its part "*", and the whole it makes)
+        assertThat(violations("bad.yaml", bad)).extracting(v -> v.substring(0, v.indexOf(": ")))
+                                               .containsOnly("bad.yaml /Resources/Policy/Properties/PolicyDocument[0]",
+                                                       "bad.yaml /Resources/Policy/Properties/PolicyDocument[1]",
+                                                       "bad.yaml /Resources/Policy/Properties/PolicyDocument[2]")
+                                               .hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void the_check_finds_a_principal_that_is_anyone() throws IOException {
+        JsonNode bad = new YAMLMapper().readTree("""
+                Resources:
+                  QueuePolicy:
+                    Type: AWS::SQS::QueuePolicy
+                    Properties:
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: "*"
+                            Action: sqs:SendMessage
+                            Resource: arn:aws:sqs:eu-west-1:1:queue
+                          - Effect: Allow
+                            Principal:
+                              AWS: "*"
+                            Action: sqs:SendMessage
+                            Resource: arn:aws:sqs:eu-west-1:1:queue
+                  Role:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal:
+                              AWS: ["arn:aws:iam::1:root", "*"]
+                            Action: sts:AssumeRole
+                """);
+        assertThat(violations("bad.yaml", bad)).hasSize(3).allSatisfy(v -> assertThat(v).contains("principal"));
+    }
+
     private static List<String> violations(String template, JsonNode root) {
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> located : statements(root)) {
             JsonNode statement = located.getValue();
-            if (!"Allow".equals(statement.path("Effect").asText()) || !statement.has("Resource")) {
-                continue; // denials narrow access; trust policies name principals, not resources
-            }
-            List<String> actions = texts(statement.get("Action"));
-            List<String> resources = texts(statement.get("Resource"));
             String where = template + " " + located.getKey();
+            if (!"Allow".equals(statement.path("Effect").asText())) {
+                continue; // denials only narrow access
+            }
+            if (statement.has("Principal") && leaves(statement.get("Principal")).contains("*")) {
+                violations.add(where + ": the principal is anyone (*)");
+            }
+            if (statement.has("NotAction")) {
+                violations.add(where + ": NotAction allows every other action");
+            }
+            if (statement.has("NotResource")) {
+                violations.add(where + ": NotResource allows every other resource");
+            }
+            boolean trustPolicy = located.getKey().contains("AssumeRolePolicyDocument");
+            if (!trustPolicy && !statement.has("Resource") && !statement.has("NotResource")) {
+                violations.add(where + ": names no resource");
+            }
+            List<String> actions = leaves(statement.get("Action"));
             actions.stream().filter(a -> a.contains("*")).forEach(a -> violations.add(where + ": wildcard action " + a));
-            for (String resource : resources) {
+            for (String resource : leaves(statement.get("Resource"))) {
                 if (resource.equals("*")) {
                     if (!ACTIONS_WITHOUT_RESOURCE_LEVEL.containsAll(actions)) {
                         violations.add(where + ": resource * for " + actions);
@@ -119,16 +218,30 @@ class LeastPrivilegeTest {
         }
     }
 
-    private static List<String> texts(JsonNode node) {
-        List<String> texts = new ArrayList<>();
+    /**
+     * Every text a value may take: a plain value as it is, and every scalar inside an intrinsic function (each part of
+     * an {@code Fn::Join}, each branch of an {@code Fn::If}, the template of an {@code Fn::Sub}), so that a wildcard
+     * inside one is found. A joined value is also checked whole, with its parts joined.
+     */
+    private static List<String> leaves(JsonNode node) {
+        List<String> leaves = new ArrayList<>();
         if (node == null) {
-            return texts;
+            return leaves;
         }
         if (node.isArray()) {
-            node.forEach(n -> texts.add(n.asText()));
+            node.forEach(element -> leaves.addAll(leaves(element)));
+        } else if (node.isObject()) {
+            JsonNode join = node.get("Fn::Join");
+            if (join != null && join.size() == 2 && join.get(1).isArray()) {
+                StringBuilder joined = new StringBuilder();
+                join.get(1).forEach(part -> joined.append(joined.isEmpty() ? "" : join.get(0).asText())
+                                                   .append(part.isValueNode() ? part.asText() : "${...}"));
+                leaves.add(joined.toString());
+            }
+            node.forEach(value -> leaves.addAll(leaves(value)));
         } else {
-            texts.add(node.asText());
+            leaves.add(node.asText());
         }
-        return texts;
+        return leaves;
     }
 }

@@ -82,7 +82,8 @@ class CoreStackOnMotoIT {
                 "scheduling.aws.access-key-id=test", "scheduling.aws.secret-access-key=test",
                 cognito.issuerSettings()[0], cognito.issuerSettings()[1], cognito.issuerSettings()[2])) {
             scheduler.startClock();
-            Instant start = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+            // due 15 s from now (offset 5 s): time for the booking to land first, however busy the machine
+            Instant start = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
             var booked = service.api().withToken(token).calendar(user)
                                .book(Bookings.at(start, Duration.ofMinutes(30)).title("Stack check"));
             assertThat(booked.status()).isEqualTo(201);
@@ -90,11 +91,11 @@ class CoreStackOnMotoIT {
 
             DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
-            Eventually.await("the booking in the stack's table", Duration.ofSeconds(10), () -> dynamoDb.getItem(r -> r
+            Eventually.await("the booking in the stack's table", Duration.ofSeconds(30), () -> dynamoDb.getItem(r -> r
                     .tableName(outputs.get("AppointmentsTableName"))
                     .key(Map.of("appointmentId", AttributeValue.fromS(id)))).hasItem());
 
-            List<Message> reminders = receive(moto, subscriber, Duration.ofSeconds(40));
+            List<Message> reminders = receive(moto, subscriber, Duration.ofSeconds(60));
             assertThat(reminders).singleElement().satisfies(message -> assertThat(JSON.readTree(message.body())
                     .path("MessageAttributes").path("appointmentId").path("Value").asText()).isEqualTo(id));
             assertThat(scheduler.fired()).isEqualTo(1);

@@ -39,7 +39,7 @@ class EventBridgeDeadlinesIT {
             Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
             String id = book(service.api(), "eva", start);
 
-            Eventually.await("a schedule per reminder", Duration.ofSeconds(10), () -> aws.schedules().size() == 2);
+            Eventually.await("a schedule per reminder", Duration.ofSeconds(30), () -> aws.schedules().size() == 2);
             GetScheduleResponse dayBefore = aws.schedules().stream()
                     .filter(s -> s.scheduleExpression().equals("at(" + at(start.minus(Duration.ofHours(24))) + ")"))
                     .findFirst().orElseThrow();
@@ -60,7 +60,7 @@ class EventBridgeDeadlinesIT {
             assertThat(JSON.readTree(input.path("payload").path("data").asText()).path("offset").asText()).isEqualTo("PT24H");
 
             assertThat(service.api().calendar("eva").cancel(id).status()).isEqualTo(204);
-            Eventually.await("the schedules deleted", Duration.ofSeconds(10), () -> aws.schedules().isEmpty());
+            Eventually.await("the schedules deleted", Duration.ofSeconds(30), () -> aws.schedules().isEmpty());
         }
     }
 
@@ -71,17 +71,18 @@ class EventBridgeDeadlinesIT {
         String database = TestPostgres.newDatabase();
         String[] settings = concat(concat(aws.settings(), MotoServer.snsSettings(topic.topicArn(), moto.endpoint())),
                 "scheduling.reminders.offsets=PT5S");
-        Instant start = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+        // due 15 s from now (offset 5 s): time for the booking to land first, however busy the machine
+        Instant start = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         try (RunningService before = RunningService.onDatabase(database, settings)) {
             book(before.api(), "finn", start);
-            Eventually.await("the reminder's schedule", Duration.ofSeconds(10), () -> aws.schedules().size() == 1);
+            Eventually.await("the reminder's schedule", Duration.ofSeconds(30), () -> aws.schedules().size() == 1);
         }
         assertThat(aws.schedules()).hasSize(1);
 
         try (RunningService after = RunningService.onDatabase(database, settings)) {
             aws.startClock();
             EventStoreReader eventStore = new EventStoreReader(database);
-            Eventually.await("the reminder, sent by the restarted service", Duration.ofSeconds(30),
+            Eventually.await("the reminder, sent by the restarted service", Duration.ofSeconds(60),
                     () -> eventStore.events("finn").stream().anyMatch(e -> e.type().endsWith(".ReminderSent")));
             assertThat(aws.fired()).isEqualTo(1);
             assertThat(aws.schedules()).isEmpty();
@@ -117,7 +118,7 @@ class EventBridgeDeadlinesIT {
                     new SagaScopeDescriptor("NoSuchSaga", "nothing"));
 
             assertThat(aws.schedules()).isEmpty();
-            Eventually.await("the deadline delivered from the queue", Duration.ofSeconds(15),
+            Eventually.await("the deadline delivered from the queue", Duration.ofSeconds(30),
                     () -> service.bean(DeadlineQueueConsumer.class).state().delivered() == before + 1);
         }
     }

@@ -32,7 +32,7 @@ class ReadModelOutageIT {
              RunningService service = RunningService.onDatabase(TestPostgres.newDatabase(), dynamoDb, "appointments-outage")) {
             Api api = service.api();
             String before = book(api, 0);
-            Eventually.await("the first booking in the read model", Duration.ofSeconds(10),
+            Eventually.await("the first booking in the read model", Duration.ofSeconds(30),
                     () -> api.calendar("outage").get(before).status() == 200);
 
             dynamoDb.stop();

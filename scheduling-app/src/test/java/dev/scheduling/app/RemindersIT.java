@@ -18,9 +18,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +44,26 @@ class RemindersIT {
         String database = TestPostgres.newDatabase();
         try (RunningService service = RunningService.onDatabase(database, settings(MotoServer.snsSettings(topic.topicArn(), moto.endpoint()),
                 "scheduling.reminders.offsets=PT6S"))) {
-            Instant start = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+            // due 15 s from now: time for the booking to land, however busy the machine
+            Instant start = Instant.now().plusSeconds(21).truncatedTo(ChronoUnit.SECONDS);
             String id = book(service.api(), "rita", start).json().path("id").asText();
+            // Paris is at +01:00 (CET) or +02:00 (CEST), depending on the day the test runs
+            ZonedDateTime local = start.atZone(ZoneId.of("Europe/Paris"));
+            String zoneName = local.format(DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH));
 
-            List<Message> messages = receive(moto.sqs(), topic.queueUrl(), 1, Duration.ofSeconds(40));
+            List<Message> messages = receive(moto.sqs(), topic.queueUrl(), 1, Duration.ofSeconds(60));
 
             JsonNode envelope = JSON.readTree(messages.get(0).body());
             JsonNode document = JSON.readTree(envelope.path("Message").asText());
-            assertThat(envelope.path("Subject").asText()).startsWith("Reminder: Physiotherapy, ").contains("CET");
+            assertThat(envelope.path("Subject").asText()).startsWith("Reminder: Physiotherapy, ").contains(zoneName);
             assertThat(document.path("eventType").asText()).isEqualTo("AppointmentReminder");
             assertThat(document.path("appointmentId").asText()).isEqualTo(id);
             assertThat(document.path("userId").asText()).isEqualTo("rita");
             assertThat(document.path("reminderOffset").asText()).isEqualTo("PT6S");
             assertThat(document.path("start").asText()).isEqualTo(start.toString());
-            assertThat(document.path("localStart").asText()).endsWith("+01:00");
+            assertThat(document.path("localStart").asText()).endsWith(local.getOffset().getId());
             assertThat(document.path("timeZone").asText()).isEqualTo("Europe/Paris");
-            assertThat(document.path("text").asText()).contains("Physiotherapy").contains("(CET)");
+            assertThat(document.path("text").asText()).contains("Physiotherapy").contains("(" + zoneName + ")");
             JsonNode attributes = envelope.path("MessageAttributes");
             assertThat(attributes.path("eventType").path("Value").asText()).isEqualTo("AppointmentReminder");
             assertThat(attributes.path("userId").path("Value").asText()).isEqualTo("rita");
@@ -65,12 +73,12 @@ class RemindersIT {
             assertThat(reminderId).isEqualTo(document.path("reminderId").asText());
 
             EventStoreReader eventStore = new EventStoreReader(database);
-            Eventually.await("the reminder recorded on the calendar", Duration.ofSeconds(10),
+            Eventually.await("the reminder recorded on the calendar", Duration.ofSeconds(30),
                     () -> remindersSent(eventStore, "rita").size() == 1);
             StoredEvent recorded = remindersSent(eventStore, "rita").get(0);
             assertThat(recorded.payload().path("reminderId").asText()).isEqualTo(reminderId);
             assertThat(recorded.metadata().path("actor").asText()).isEqualTo("reminder-saga");
-            Eventually.await("the reminder in the read model", Duration.ofSeconds(10),
+            Eventually.await("the reminder in the read model", Duration.ofSeconds(30),
                     () -> service.api().calendar("rita").get(id).json()
                                  .path("remindersSent").toString().equals("[\"" + reminderId + "\"]"));
             assertThat(service.api().get("/actuator/metrics/scheduling.reminders.delay").send().json()
@@ -82,18 +90,22 @@ class RemindersIT {
     void a_reminder_scheduled_before_a_restart_fires_after_it() {
         String database = TestPostgres.newDatabase();
         Instant start;
+        Instant due;
         try (RunningService before = RunningService.onDatabase(database, "scheduling.reminders.offsets=PT7S")) {
-            // from when the service is up: a slow start must not push the reminder's due time into the past
-            start = Instant.now().plusSeconds(14).truncatedTo(ChronoUnit.SECONDS);
+            // from when the service is up: a slow start must not push the reminder's due time into the past, and the
+            // service must be down before it (a stop takes seconds on a busy machine)
+            start = Instant.now().plusSeconds(27).truncatedTo(ChronoUnit.SECONDS);
+            due = start.minusSeconds(7);
             assertThat(book(before.api(), "ruth", start).status()).isEqualTo(201);
         }
         EventStoreReader eventStore = new EventStoreReader(database);
-        Eventually.await("the reminder's due time to pass while no service runs", Duration.ofSeconds(20),
-                () -> Instant.now().isAfter(start.minusSeconds(5)));
+        assertThat(Instant.now()).as("the service stopped before the reminder was due").isBefore(due);
+        Eventually.await("the reminder's due time to pass while no service runs", Duration.ofSeconds(40),
+                () -> Instant.now().isAfter(due.plusSeconds(1)));
         assertThat(remindersSent(eventStore, "ruth")).isEmpty();
 
         try (RunningService after = RunningService.onDatabase(database, "scheduling.reminders.offsets=PT7S")) {
-            Eventually.await("the reminder sent after the restart", Duration.ofSeconds(30),
+            Eventually.await("the reminder sent after the restart", Duration.ofSeconds(60),
                     () -> remindersSent(eventStore, "ruth").size() == 1);
         }
     }
@@ -107,18 +119,20 @@ class RemindersIT {
              RunningService service = RunningService.onDatabase(database, settings(
                      MotoServer.snsSettings(topic.topicArn(), network.endpoint()), "scheduling.reminders.offsets=PT12S",
                      "scheduling.reminders.first-retry-delay=PT1S", "scheduling.reminders.max-retry-delay=PT2S"))) {
-            Instant start = Instant.now().plusSeconds(18).truncatedTo(ChronoUnit.SECONDS);
+            // due 15 s from now: the booking lands and the network is cut before it, however busy the machine
+            Instant start = Instant.now().plusSeconds(27).truncatedTo(ChronoUnit.SECONDS);
             assertThat(book(service.api(), "rosa", start).status()).isEqualTo(201);
             network.cut();
+            assertThat(Instant.now()).as("SNS cut off before the reminder was due").isBefore(start.minusSeconds(12));
 
-            Eventually.await("publishing to fail while SNS is unreachable", Duration.ofSeconds(20),
+            Eventually.await("publishing to fail while SNS is unreachable", Duration.ofSeconds(40),
                     () -> failedPublishes(service.api()) >= 2);
             assertThat(receive(moto.sqs(), topic.queueUrl(), 0, Duration.ofSeconds(1))).isEmpty();
             assertThat(remindersSent(eventStore, "rosa")).isEmpty();
 
             network.restore();
-            List<Message> delivered = receive(moto.sqs(), topic.queueUrl(), 1, Duration.ofSeconds(20));
-            Eventually.await("the reminder recorded once", Duration.ofSeconds(10),
+            List<Message> delivered = receive(moto.sqs(), topic.queueUrl(), 1, Duration.ofSeconds(30));
+            Eventually.await("the reminder recorded once", Duration.ofSeconds(30),
                     () -> remindersSent(eventStore, "rosa").size() == 1);
             assertThat(receive(moto.sqs(), topic.queueUrl(), 0, Duration.ofSeconds(4))).isEmpty();
             assertThat(delivered).hasSize(1);

@@ -42,6 +42,7 @@ class PostgresDuplicateKeyResolverIT {
             SQLException lost = catchThrowableOfType(SQLException.class,
                     () -> connection.createStatement().execute(INSERT.formatted("event-2")));
 
+            assertThat((Object) lost).as("the second insert at the same calendar sequence is refused").isNotNull();
             assertThat(resolver.isDuplicateKeyViolation(new RuntimeException("wrapped", lost))).isTrue();
         }
     }
@@ -52,6 +53,7 @@ class PostgresDuplicateKeyResolverIT {
             SQLException notNull = catchThrowableOfType(SQLException.class, () -> connection.createStatement()
                     .execute("INSERT INTO domainevententry (aggregateidentifier) VALUES ('bob')"));
 
+            assertThat((Object) notNull).as("an insert without its required columns is refused").isNotNull();
             assertThat(resolver.isDuplicateKeyViolation(notNull)).isFalse();
         }
     }

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A seeded fuzzing run: thousands of generated hostile requests (random JSON shapes, mutated bookings that are always
  * broken somewhere, huge and deeply nested bodies, invalid UTF-8, extreme instants, path tricks, header abuse, and raw
- * bytes on the socket). None may get a 5xx, none may write an event, and the service stays healthy.
+ * bytes on the socket), sent by a user on their own calendar, so that each gets past authentication to the code that
+ * reads it. Each is answered with a 4xx; raw bytes that are not HTTP may instead have the connection closed without an
+ * answer. None writes an event, and the service stays healthy.
  */
 class HostileInputIT {
 
@@ -45,11 +47,14 @@ class HostileInputIT {
             "/users/" + "x".repeat(3000) + "/appointments", "/users/alice;jsessionid=1/appointments",
             "/users/%E2%80%AE/appointments", "/users/alice/appointments?reason=" + "%25".repeat(10)};
 
+    /** What {@link #rawBytes} returns when the service closed the connection without answering. */
+    private static final int CLOSED_WITHOUT_ANSWER = 0;
+
     @Test
     void hostile_requests_get_4xx_write_nothing_and_leave_the_service_healthy() throws Exception {
         String database = TestPostgres.newDatabase();
         try (RunningService service = RunningService.onDatabase(database)) {
-            Api api = service.api();
+            Api api = service.api().as("fuzz");
             EventStoreReader eventStore = new EventStoreReader(database);
             URI base = URI.create(api.get("/").toString());
             Random random = new Random(SEED);
@@ -58,28 +63,33 @@ class HostileInputIT {
 
             for (int i = 0; i < REQUESTS; i++) {
                 int status;
+                int kind = random.nextInt(8);
                 try {
-                    status = switch (random.nextInt(8)) {
+                    status = switch (kind) {
                         case 0 -> randomJsonBody(api, random);
                         case 1, 2 -> brokenBooking(api, random);
                         case 3 -> hugeOrDeepBody(api, random);
                         case 4 -> invalidUtf8(api, random);
                         case 5 -> pathTrick(api, random);
                         case 6 -> headerAbuse(api, random);
-                        default -> rawBytes(base, random);
+                        default -> rawBytes(base, api.token(), random);
                     };
                 } catch (RuntimeException e) {
                     throw new AssertionError("request " + i + " broke the client side: " + e, e);
                 }
                 statuses.merge(status, 1, Integer::sum);
-                assertThat(status).as("request %d", i).isLessThan(500);
+                if (status == CLOSED_WITHOUT_ANSWER) {
+                    assertThat(kind).as("request %d: only raw bytes may be left without an answer", i).isEqualTo(7);
+                } else {
+                    assertThat(status).as("request %d", i).isBetween(400, 499);
+                }
             }
             System.out.printf("hostile input: %d requests, answers by status %s%n", REQUESTS, statuses);
 
             assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
             assertThat(api.get("/actuator/health").send().json().path("status").asText()).isEqualTo("UP");
-            assertThat(api.post("/users/after-the-storm/appointments").json(Bookings.at(day(3), Duration.ofHours(1)).json())
-                          .send().status()).isEqualTo(201);
+            assertThat(service.api().as("after-the-storm").post("/users/after-the-storm/appointments")
+                              .json(Bookings.at(day(3), Duration.ofHours(1)).json()).send().status()).isEqualTo(201);
         }
     }
 
@@ -141,17 +151,21 @@ class HostileInputIT {
         return call.send().status();
     }
 
-    /** Bytes no HTTP client would send: broken request lines, control characters, bodies longer than declared. */
-    private static int rawBytes(URI base, Random random) {
+    /**
+     * Bytes no HTTP client would send: broken request lines, control characters, bodies longer than declared; with the
+     * user's token, so that what gets past the request line reaches the code that reads the body.
+     */
+    private static int rawBytes(URI base, String token, Random random) {
+        String auth = "Authorization: Bearer " + token + "\r\n";
         String request = switch (random.nextInt(6)) {
-            case 5 -> "DELETE /users/alice/appointments/%zz%%?reason=%%%% HTTP/1.1\r\nHost: x\r\n\r\n";
-            case 0 -> "POST /users/fuzz/appointments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            case 5 -> "DELETE /users/fuzz/appointments/%zz%%?reason=%%%% HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
+            case 0 -> "POST /users/fuzz/appointments HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
                     + "Content-Length: 5\r\n\r\n{\"start\":\"" + day(5) + "\"}";
-            case 1 -> "GET /users/\u0001\u007f/appointments HTTP/1.1\r\nHost: x\r\n\r\n";
-            case 2 -> "POST /users/fuzz/appointments HTTP/1.1\r\nHost: x\r\nX-Actor: a\r\n evil-folded: y\r\n"
+            case 1 -> "GET /users/\u0001\u007f/appointments HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
+            case 2 -> "POST /users/fuzz/appointments HTTP/1.1\r\nHost: x\r\n" + auth + "X-Actor: a\r\n evil-folded: y\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
             case 3 -> "BREW /users/fuzz/appointments HTCPCP/1.0\r\n\r\n";
-            default -> "POST /users/fuzz/appointments HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+            default -> "POST /users/fuzz/appointments HTTP/1.1\r\nHost: x\r\n" + auth + "Transfer-Encoding: chunked\r\n"
                     + "Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
         };
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), base.getPort())) {
@@ -168,7 +182,7 @@ class HostileInputIT {
             }
             String statusLine = head.toString(StandardCharsets.ISO_8859_1);
             if (statusLine.isEmpty()) {
-                return 400; // the server closed the connection on bytes it would not read: refused, not a failure
+                return CLOSED_WITHOUT_ANSWER;
             }
             return Integer.parseInt(statusLine.split(" ")[1]);
         } catch (IOException e) {

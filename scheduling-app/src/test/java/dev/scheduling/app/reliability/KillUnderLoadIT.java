@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,27 +54,11 @@ class KillUnderLoadIT {
         List<String> reminded = new ArrayList<>();
         for (int run = 0; run < KILLS; run++) {
             PackagedService service = PackagedService.start(log, settings);
-            if (run == 0) {
-                // due 15 to 40 s from now: during the kills and restarts that follow
-                Instant firstStart = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
-                for (int i = 0; i < REMINDERS; i++) {
-                    Outcome booked = LoadClients.timed("kill-reminded", "book", service.api()
-                            .post("/users/kill-reminded/appointments")
-                            .json(Bookings.at(firstStart.plusSeconds(5L * i), Duration.ofSeconds(5)).json()));
-                    assertThat(booked.status()).isEqualTo(201);
-                    reminded.add(booked.appointmentId());
-                }
+            try {
+                loadThenKill(service, run, reminded, outcomes);
+            } finally {
+                service.kill(); // also when an assertion failed: no service is left running
             }
-            int thisRun = run;
-            LoadClients clients = LoadClients.start(8, (client, i) -> {
-                String user = "kill-" + thisRun + "-" + client;
-                return LoadClients.timed(user, "book", service.api().post("/users/" + user + "/appointments")
-                        .json(Bookings.at(day(3).plus(Duration.ofHours(i)), Duration.ofMinutes(30)).json()));
-            });
-            Eventually.pause(Duration.ofMillis(2_500));
-            service.kill();
-            clients.stop();
-            outcomes.addAll(clients.outcomes());
         }
 
         EventStoreReader eventStore = new EventStoreReader(database);
@@ -95,9 +78,10 @@ class KillUnderLoadIT {
             Map<String, List<StoredEvent>> byAppointment = remindersSent(eventStore).stream().collect(
                     Collectors.groupingBy(e -> e.payload().path("appointmentId").asText()));
             assertThat(byAppointment.keySet()).containsExactlyInAnyOrderElementsOf(reminded);
-            Set<String> reminderIds = new HashSet<>(remindersSent(eventStore).stream()
-                    .map(e -> e.payload().path("reminderId").asText()).toList());
-            assertThat(reminderIds).hasSize(REMINDERS);
+            // recorded once: as many ReminderSent events as reminders, no reminder id twice
+            List<String> reminderIds = remindersSent(eventStore).stream()
+                    .map(e -> e.payload().path("reminderId").asText()).toList();
+            assertThat(reminderIds).hasSize(REMINDERS).doesNotHaveDuplicates();
 
             long unanswered = outcomes.stream().filter(o -> !o.answered()).count();
             long storedUnanswered = stored.size() - acknowledged.size() - REMINDERS;
@@ -108,6 +92,30 @@ class KillUnderLoadIT {
                     KILLS, outcomes.size(), acknowledged.size(), unanswered, storedUnanswered, REMINDERS));
             assertThat(service.api().get("/actuator/health").send().status()).isEqualTo(200);
         }
+    }
+
+    /** Books the reminders (first run only), then loads the service with 8 clients for 2.5 s and kills it. */
+    private static void loadThenKill(PackagedService service, int run, List<String> reminded, List<Outcome> outcomes) {
+        if (run == 0) {
+            // due 15 to 40 s from now: during the kills and restarts that follow
+            Instant firstStart = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
+            for (int i = 0; i < REMINDERS; i++) {
+                Outcome booked = LoadClients.timed("kill-reminded", "book", service.api()
+                        .post("/users/kill-reminded/appointments")
+                        .json(Bookings.at(firstStart.plusSeconds(5L * i), Duration.ofSeconds(5)).json()));
+                assertThat(booked.status()).isEqualTo(201);
+                reminded.add(booked.appointmentId());
+            }
+        }
+        LoadClients clients = LoadClients.start(8, (client, i) -> {
+            String user = "kill-" + run + "-" + client;
+            return LoadClients.timed(user, "book", service.api().post("/users/" + user + "/appointments")
+                    .json(Bookings.at(day(3).plus(Duration.ofHours(i)), Duration.ofMinutes(30)).json()));
+        });
+        Eventually.pause(Duration.ofMillis(2_500));
+        service.kill();
+        clients.stop();
+        outcomes.addAll(clients.outcomes());
     }
 
     private static List<StoredEvent> remindersSent(EventStoreReader eventStore) {

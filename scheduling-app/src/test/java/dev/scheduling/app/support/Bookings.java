@@ -18,9 +18,12 @@ public final class Bookings {
         this.end = end;
     }
 
-    /** Midnight UTC, {@code days} from today: comfortably in the future for any test run. */
+    /** Midnight UTC of the day this test run started: the same for every test, even across midnight. */
+    private static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
+
+    /** Midnight UTC, {@code days} from the day the run started: comfortably in the future for any test run. */
     public static Instant day(int days) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(days));
+        return TODAY.plus(Duration.ofDays(days));
     }
 
     public static Bookings at(Instant start, Duration length) {

@@ -52,7 +52,12 @@ public final class PackagedService implements AutoCloseable {
                                                          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                                                          .start();
             PackagedService service = new PackagedService(process, port);
-            service.awaitHealthy(Duration.ofSeconds(120));
+            try {
+                service.awaitHealthy(Duration.ofSeconds(120));
+            } catch (RuntimeException | Error notHealthy) {
+                service.kill(); // never left running behind a failed test
+                throw notHealthy;
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,15 @@ public final class ReliabilityReport {
 
     private static final Path REPORT = Path.of("target", "reliability-report.md");
 
+    static {
+        // this run's figures only: the file of an earlier run (without a clean) starts over
+        try {
+            Files.deleteIfExists(REPORT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private ReliabilityReport() {
     }
 

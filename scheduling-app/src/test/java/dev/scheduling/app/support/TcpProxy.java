@@ -11,62 +11,73 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder on 127.0.0.1 that a test can cut and restore, to take a service (SNS) away from the system under
- * test the way a network outage does: connections refused while cut, existing ones closed.
+ * A TCP forwarder on 127.0.0.1 that a test can cut and restore, to take a service (SNS, PostgreSQL) away from the
+ * system under test the way a network outage does: while cut, every connection is closed as soon as it is made and
+ * the open ones are closed. Its port is bound once, when it is made, and held until it is closed (no other process
+ * can take it between a cut and a restore); the target may move ({@link #retarget}), as a restarted server's port does.
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private final int targetPort;
-    private final int port;
+    private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket listener;
+    private volatile int targetPort;
+    private volatile boolean cut;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            this.port = probe.getLocalPort();
-        }
-        restore();
-    }
-
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    public synchronized void restore() throws IOException {
-        if (listener != null) {
-            return;
-        }
-        ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        socket.setReuseAddress(true);
-        listener = socket;
-        Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + port);
+        this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    public synchronized void cut() throws IOException {
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** Forwards new connections again. */
+    public void restore() {
+        cut = false;
+    }
+
+    /** Closes every open connection, and every new one as soon as it is made, until {@link #restore}. */
+    public void cut() throws IOException {
+        cut = true;
         for (Socket socket : open) {
             socket.close();
         }
         open.clear();
     }
 
-    private void accept(ServerSocket socket) {
-        while (!socket.isClosed()) {
+    /** New connections go to {@code port} from now on. */
+    public void retarget(int port) {
+        targetPort = port;
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = socket.accept();
+                client = listener.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            try {
+                if (cut) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
-            } catch (IOException closed) {
-                return;
+            } catch (IOException unreachable) {
+                closeQuietly(client); // the target is down: as good as refused
             }
         }
     }
@@ -78,20 +89,27 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException ignored) {
                 // one side closed: close both below
             } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
             }
         }, "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }
 
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
     @Override
     public void close() throws IOException {
         cut();
+        listener.close();
     }
 }
