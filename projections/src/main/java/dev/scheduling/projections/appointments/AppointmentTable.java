@@ -12,7 +12,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -22,7 +21,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The {@code appointments} table: writes that never go backwards, reads by id and by user and start. */
 public class AppointmentTable {
@@ -80,68 +78,23 @@ public class AppointmentTable {
         replay.putAll(items);
     }
 
-    /** Sets the non-null fields of {@code changes} on an existing item holding an older version. */
-    public boolean updateIfNewer(AppointmentItem changes) {
-        try {
-            table.updateItem(UpdateItemEnhancedRequest.builder(AppointmentItem.class).item(changes).ignoreNulls(true)
-                                                      .conditionExpression(existingAndOlder(changes.getVersion()))
-                                                      .build());
-            return true;
-        } catch (ConditionalCheckFailedException missingOrNewer) {
-            return false;
-        }
-    }
-
-    /** Adds a reminder id to an item holding an older version. */
-    public boolean addReminderIfNewer(String appointmentId, String reminderId, long version, String updatedAt) {
-        return changeIfNewer(appointmentId, version, updatedAt, item -> addReminder(item, reminderId));
-    }
-
-    static void addReminder(AppointmentItem item, String reminderId) {
-        List<String> sent = new ArrayList<>(item.getRemindersSent() == null ? List.of() : item.getRemindersSent());
-        if (!sent.contains(reminderId)) {
-            sent.add(reminderId);
-        }
-        item.setRemindersSent(sent);
-    }
-
-    /** Removes the title and location of an item holding an older version; ids, slot and status stay. */
-    public boolean forgetPersonalDataIfNewer(String appointmentId, long version, String updatedAt) {
-        return changeIfNewer(appointmentId, version, updatedAt, AppointmentTable::forgetPersonalData);
-    }
-
-    static void forgetPersonalData(AppointmentItem item) {
-        item.setTitle(null);
-        item.setLocation(null);
-    }
-
-    /** A change of an appointment made by the event at {@code version}. */
-    record VersionedChange(long version, String updatedAt, Consumer<AppointmentItem> change) {
-    }
-
-    private boolean changeIfNewer(String appointmentId, long version, String updatedAt, Consumer<AppointmentItem> change) {
-        return changeIfNewer(appointmentId, List.of(new VersionedChange(version, updatedAt, change)));
-    }
-
     /**
      * Applies, in order, the changes newer than the stored item, in one write. One writer per appointment (the
      * projection processes a calendar's events in order), so a read, then a write conditional on the version read,
-     * suffices.
+     * suffices. An appointment the table does not hold is left alone: its booking is older than the table (a replay
+     * clears it first).
      */
-    boolean changeIfNewer(String appointmentId, List<VersionedChange> changes) {
+    boolean applyChanges(String appointmentId, List<AppointmentChange> changes) {
         AppointmentItem item = table.getItem(r -> r.key(k -> k.partitionValue(appointmentId)).consistentRead(true));
         if (item == null) {
             return false;
         }
         long readVersion = item.getVersion();
-        for (VersionedChange change : changes) {
-            if (change.version() > item.getVersion()) {
-                change.change().accept(item);
-                item.setVersion(change.version());
-                item.setUpdatedAt(change.updatedAt());
-            }
+        boolean applied = false;
+        for (AppointmentChange change : changes) {
+            applied |= change.applyTo(item);
         }
-        if (item.getVersion() == readVersion) {
+        if (!applied) {
             return false;
         }
         try {
@@ -181,12 +134,6 @@ public class AppointmentTable {
 
     private static Expression olderOrAbsent(long version) {
         return Expression.builder().expression("attribute_not_exists(#version) OR #version < :version")
-                         .putExpressionName("#version", "version")
-                         .putExpressionValue(":version", AttributeValue.fromN(Long.toString(version))).build();
-    }
-
-    private static Expression existingAndOlder(long version) {
-        return Expression.builder().expression("attribute_exists(appointmentId) AND #version < :version")
                          .putExpressionName("#version", "version")
                          .putExpressionValue(":version", AttributeValue.fromN(Long.toString(version))).build();
     }

@@ -2,6 +2,7 @@ package dev.scheduling.projections.appointments;
 
 import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
+import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AppointmentStatus;
 import dev.scheduling.domain.calendar.PersonalDataErased;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,36 +34,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Projects calendar events into the {@code appointments} table. Every write is conditional on the event's sequence
- * number, so redelivered, replayed or out-of-date events change nothing. A failed write fails the event, which the
- * processor retries: nothing is skipped while DynamoDB is unreachable. The writes of a batch of events are made
- * together when the batch commits, an appointment's changes folded into one write, appointments in parallel, and
- * in a replay (from an empty table) in BatchWriteItem calls ({@link BatchWrites}).
+ * Projects calendar events into the {@code appointments} table. Each event becomes one {@link AppointmentChange} per
+ * appointment it concerns, which applies only to an item holding an older version, so redelivered, replayed or
+ * out-of-date events change nothing. A batch's changes are written together ({@link BatchWrites}); a failed write
+ * fails the batch, which the processor retries: nothing is skipped while DynamoDB is unreachable.
  */
 @ProcessingGroup(AppointmentsProjection.NAME)
-public class AppointmentsProjection {
+public class AppointmentsProjection implements AutoCloseable {
 
     public static final String NAME = "appointments";
     private static final Logger log = LoggerFactory.getLogger(AppointmentsProjection.class);
-    /** Writes in flight at once, over all of the processor's segments. */
-    private static final int WRITERS = 16;
 
     private final AppointmentTable table;
     private final PersonalFields personalFields;
     private final OutageRetry retry;
+    private final ExecutorService writers;
     private final Clock clock;
     private final Timer lag;
-    private final ExecutorService writers = writers();
 
     /**
      * @param personalFields seals titles and locations before they are written
      * @param retry          how writes are retried while DynamoDB is unreachable
+     * @param writers        how many writes may be in flight at once, over all of the processor's segments
      */
-    public AppointmentsProjection(AppointmentTable table, PersonalFields personalFields, OutageRetry retry, Clock clock,
-                                  MeterRegistry meters) {
+    public AppointmentsProjection(AppointmentTable table, PersonalFields personalFields, OutageRetry retry, int writers,
+                                  Clock clock, MeterRegistry meters) {
         this.table = table;
         this.personalFields = personalFields;
         this.retry = retry;
+        this.writers = writers(writers);
         this.clock = clock;
         this.lag = Timer.builder("scheduling.projection.lag")
                         .description("From an event's timestamp to its write into the read model (not during replays)")
@@ -87,41 +87,33 @@ public class AppointmentsProjection {
         item.setCreatedAt(UtcInstants.format(at));
         item.setUpdatedAt(UtcInstants.format(at));
         item.setVersion(sequence);
-        write(at, replay, batch -> batch.put(item, replay.isReplay()), () -> table.putIfNewer(item));
+        write(at, replay, List.of(AppointmentChange.booked(item)));
     }
 
     @EventHandler
     void on(AppointmentRescheduled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
-        setSlot(changes, event.newSlot());
-        write(at, replay, batch -> change(batch, changes, item -> setSlot(item, event.newSlot()), () -> update(changes)),
-                () -> update(changes));
+        write(at, replay, List.of(change(event.appointmentId(), sequence, at, item -> setSlot(item, event.newSlot()))));
     }
 
     @EventHandler
     void on(AppointmentCancelled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
-        changes.setStatus(AppointmentStatus.CANCELLED.name());
-        write(at, replay, batch -> change(batch, changes, item -> item.setStatus(AppointmentStatus.CANCELLED.name()),
-                () -> update(changes)), () -> update(changes));
+        write(at, replay, List.of(change(event.appointmentId(), sequence, at,
+                item -> item.setStatus(AppointmentStatus.CANCELLED.name()))));
     }
 
     @EventHandler
     void on(ReminderSent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        AppointmentItem changes = changes(event.appointmentId().toString(), sequence, at);
-        Runnable alone = () -> table.addReminderIfNewer(changes.getAppointmentId(), event.reminderId(), sequence,
-                changes.getUpdatedAt());
-        write(at, replay, batch -> change(batch, changes, item -> AppointmentTable.addReminder(item, event.reminderId()), alone),
-                alone);
+        write(at, replay, List.of(change(event.appointmentId(), sequence, at,
+                item -> addReminder(item, event.reminderId()))));
     }
 
     /** The user's personal data was erased: the read model forgets the titles and locations it copied. */
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        List<AppointmentItem> erased = event.appointmentIds().stream().map(id -> changes(id.toString(), sequence, at)).toList();
-        write(at, replay, batch -> erased.forEach(changes -> change(batch, changes, AppointmentTable::forgetPersonalData,
-                        () -> forgetPersonalData(changes))),
-                () -> erased.forEach(this::forgetPersonalData));
+        write(at, replay, event.appointmentIds().stream().map(id -> change(id, sequence, at, item -> {
+            item.setTitle(null);
+            item.setLocation(null);
+        })).toList());
     }
 
     /** A replay rewrites the whole table, so it starts from an empty one: damage is repaired, not preserved. */
@@ -131,40 +123,37 @@ public class AppointmentsProjection {
         log.info("Cleared {} items from the read model before replaying it", deleted);
     }
 
-    /**
-     * An event's writes: into the batch of the processor's unit of work ({@link BatchWrites}), made when it commits;
-     * at once by {@code alone} where there is no unit of work.
-     */
-    private void write(Instant at, ReplayStatus replay, Consumer<BatchWrites> inBatch, Runnable alone) {
-        Optional<BatchWrites> batch = BatchWrites.startOrJoin(table, writers, retry);
-        if (batch.isPresent()) {
-            inBatch.accept(batch.get());
-            batch.get().afterWrite(() -> recordLag(at, replay));
-            batch.get().writeIfLastOfBatch();
-        } else {
-            alone.run();
-            recordLag(at, replay);
+    /** Stops the threads that write batches (after the processor, which the application stops first). */
+    @Override
+    public void close() {
+        writers.shutdown();
+    }
+
+    /** An event's changes, into the batch of the processor's unit of work; written with its last event. */
+    private void write(Instant at, ReplayStatus replay, List<AppointmentChange> changes) {
+        BatchWrites batch = BatchWrites.startOrJoin(table, writers, retry);
+        changes.forEach(change -> batch.add(change, replay.isReplay()));
+        batch.afterWrite(() -> recordLag(at, replay));
+        batch.writeIfLastOfBatch();
+    }
+
+    private static AppointmentChange change(AppointmentId appointmentId, long sequence, Instant at,
+                                            Consumer<AppointmentItem> change) {
+        return AppointmentChange.of(appointmentId.toString(), sequence, UtcInstants.format(at), change);
+    }
+
+    private static void addReminder(AppointmentItem item, String reminderId) {
+        List<String> sent = new ArrayList<>(item.getRemindersSent() == null ? List.of() : item.getRemindersSent());
+        if (!sent.contains(reminderId)) {
+            sent.add(reminderId);
         }
-    }
-
-    private static void change(BatchWrites batch, AppointmentItem changes, Consumer<AppointmentItem> change, Runnable alone) {
-        batch.change(changes.getAppointmentId(), changes.getVersion(), changes.getUpdatedAt(), change, alone);
-    }
-
-    private void forgetPersonalData(AppointmentItem changes) {
-        table.forgetPersonalDataIfNewer(changes.getAppointmentId(), changes.getVersion(), changes.getUpdatedAt());
-    }
-
-    private void update(AppointmentItem changes) {
-        if (!table.updateIfNewer(changes)) {
-            log.debug("Skipped {}: missing, or already at this version or later", changes);
-        }
+        item.setRemindersSent(sent);
     }
 
     /** Threads that write a batch's appointments in parallel; idle ones end after a minute. */
-    private static ExecutorService writers() {
+    private static ExecutorService writers(int writers) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(WRITERS, WRITERS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(writers, writers, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
                 runnable -> {
                     Thread thread = new Thread(runnable, "appointments-writer-" + count.incrementAndGet());
                     thread.setDaemon(true);
@@ -172,14 +161,6 @@ public class AppointmentsProjection {
                 });
         pool.allowCoreThreadTimeOut(true);
         return pool;
-    }
-
-    private static AppointmentItem changes(String appointmentId, long sequence, Instant at) {
-        AppointmentItem changes = new AppointmentItem();
-        changes.setAppointmentId(appointmentId);
-        changes.setUpdatedAt(UtcInstants.format(at));
-        changes.setVersion(sequence);
-        return changes;
     }
 
     private static void setSlot(AppointmentItem item, TimeSlot slot) {

@@ -10,6 +10,9 @@ import dev.scheduling.projections.dynamodb.LocalDynamoDb;
 import dev.scheduling.projections.dynamodb.OutageRetry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +40,7 @@ class AppointmentQueriesTest {
     @BeforeEach
     void setUp() {
         AppointmentTable table = new AppointmentTable(LocalDynamoDb.enhancedClient(), LocalDynamoDb.newAppointmentsTable());
-        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, Clock.systemUTC(), new SimpleMeterRegistry());
+        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, 16, Clock.systemUTC(), new SimpleMeterRegistry());
         queries = new AppointmentQueries(table, seal, Duration.ofHours(24));
     }
 
@@ -143,14 +146,14 @@ class AppointmentQueriesTest {
 
     private String book(String user, Instant start, Duration length) {
         AppointmentId id = new AppointmentId(UUID.randomUUID());
-        projection.on(new AppointmentBooked(new UserId(user), id, new TimeSlot(start, start.plus(length)),
-                AppointmentDetails.untitled()), sequence++, Instant.now(), ReplayStatus.REGULAR);
+        handled(() -> projection.on(new AppointmentBooked(new UserId(user), id, new TimeSlot(start, start.plus(length)),
+                AppointmentDetails.untitled()), sequence++, Instant.now(), ReplayStatus.REGULAR));
         return id.toString();
     }
 
     private void cancel(String user, String id, Instant start) {
-        projection.on(new AppointmentCancelled(new UserId(user), AppointmentId.fromString(id),
-                new TimeSlot(start, start.plusSeconds(1)), null), sequence++, Instant.now(), ReplayStatus.REGULAR);
+        handled(() -> projection.on(new AppointmentCancelled(new UserId(user), AppointmentId.fromString(id),
+                new TimeSlot(start, start.plusSeconds(1)), null), sequence++, Instant.now(), ReplayStatus.REGULAR));
     }
 
     private List<String> ids(FindAppointments query) {
@@ -159,5 +162,12 @@ class AppointmentQueriesTest {
 
     private static FindAppointments find(String user, Instant from, Instant to, StatusFilter status, int size, PageToken token) {
         return new FindAppointments(user, from, to, status, size, token);
+    }
+
+    /** Handles events as the projection's processor does: in a unit of work of their own, written at its commit. */
+    private static void handled(Runnable handling) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        handling.run();
+        batch.commit();
     }
 }

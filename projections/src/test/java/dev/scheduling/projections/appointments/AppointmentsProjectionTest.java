@@ -54,13 +54,13 @@ class AppointmentsProjectionTest {
     void setUp() {
         tableName = LocalDynamoDb.newAppointmentsTable();
         table = new AppointmentTable(LocalDynamoDb.enhancedClient(), tableName);
-        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, Clock.fixed(NOW.plusMillis(40), ZoneOffset.UTC),
+        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, 16, Clock.fixed(NOW.plusMillis(40), ZoneOffset.UTC),
                 meters);
     }
 
     @Test
     void a_booking_writes_the_appointment_with_fixed_width_utc_times() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
 
         AppointmentItem item = table.get(id.toString()).orElseThrow();
         assertThat(item.getUserId()).isEqualTo("alice");
@@ -79,8 +79,8 @@ class AppointmentsProjectionTest {
 
     @Test
     void a_reschedule_moves_the_slot_and_keeps_the_rest() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW.plusSeconds(60), ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW.plusSeconds(60), ReplayStatus.REGULAR));
 
         AppointmentItem item = table.get(id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
@@ -93,18 +93,18 @@ class AppointmentsProjectionTest {
 
     @Test
     void a_cancellation_marks_the_appointment_cancelled() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR));
 
         assertThat(table.get(id.toString()).orElseThrow().getStatus()).isEqualTo("CANCELLED");
     }
 
     @Test
     void a_redelivered_booking_does_not_undo_a_later_reschedule() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW, ReplayStatus.REGULAR));
 
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
 
         AppointmentItem item = table.get(id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
@@ -113,32 +113,32 @@ class AppointmentsProjectionTest {
 
     @Test
     void an_event_delivered_twice_changes_nothing_the_second_time() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR));
         AppointmentItem once = table.get(id.toString()).orElseThrow();
 
-        projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW.plusSeconds(5), ReplayStatus.REGULAR);
+        handled(() -> projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW.plusSeconds(5), ReplayStatus.REGULAR));
 
         assertThat(table.get(id.toString()).orElseThrow()).isEqualTo(once);
     }
 
     @Test
     void an_older_reschedule_arriving_after_a_newer_one_is_ignored() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 7, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 7, NOW, ReplayStatus.REGULAR));
 
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, slot("2026-12-03T09:00:00Z", "2026-12-03T10:00:00Z"), DETAILS),
-                6, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, slot("2026-12-03T09:00:00Z", "2026-12-03T10:00:00Z"), DETAILS),
+                6, NOW, ReplayStatus.REGULAR));
 
         assertThat(table.get(id.toString()).orElseThrow().getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
     }
 
     @Test
     void a_reminder_sent_is_added_to_the_appointment_once() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR);
-        projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR);
-        projection.on(new ReminderSent(ALICE, id, "reminder-b", Duration.ofHours(1), NOW), 5, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new ReminderSent(ALICE, id, "reminder-b", Duration.ofHours(1), NOW), 5, NOW, ReplayStatus.REGULAR));
 
         AppointmentItem item = table.get(id.toString()).orElseThrow();
         assertThat(item.getRemindersSent()).containsExactly("reminder-a", "reminder-b");
@@ -147,10 +147,11 @@ class AppointmentsProjectionTest {
 
     @Test
     void the_reset_before_a_replay_empties_the_table() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
         for (int i = 0; i < 30; i++) {
-            projection.on(new AppointmentBooked(ALICE, new AppointmentId(UUID.randomUUID()), TWO, DETAILS), i, NOW,
-                    ReplayStatus.REGULAR);
+            long sequence = i;
+            handled(() -> projection.on(new AppointmentBooked(ALICE, new AppointmentId(UUID.randomUUID()), TWO, DETAILS),
+                    sequence, NOW, ReplayStatus.REGULAR));
         }
 
         projection.clearBeforeReplay();
@@ -184,7 +185,7 @@ class AppointmentsProjectionTest {
     void a_booking_of_a_user_erased_since_keeps_no_title_or_location() {
         seal.erase("alice");
 
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
 
         AppointmentItem item = table.get(id.toString()).orElseThrow();
         assertThat(item.getTitle()).isNull();
@@ -230,8 +231,8 @@ class AppointmentsProjectionTest {
         for (int i = 0; i < 20; i++) {
             ids.add(new AppointmentId(UUID.randomUUID()));
         }
-        projection.on(new AppointmentBooked(ALICE, ids.get(7), TWO, DETAILS), 7, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentCancelled(ALICE, ids.get(7), TWO, null), 100, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(new AppointmentBooked(ALICE, ids.get(7), TWO, DETAILS), 7, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentCancelled(ALICE, ids.get(7), TWO, null), 100, NOW, ReplayStatus.REGULAR));
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         for (int i = 0; i < 20; i++) {
@@ -321,7 +322,7 @@ class AppointmentsProjectionTest {
 
     @Test
     void a_live_batch_applies_several_changes_of_a_stored_appointment_in_order_in_one_write() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR);
@@ -341,8 +342,8 @@ class AppointmentsProjectionTest {
 
     @Test
     void a_live_batch_redelivering_older_events_changes_nothing() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW, ReplayStatus.REGULAR);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW, ReplayStatus.REGULAR));
         AppointmentItem before = table.get(id.toString()).orElseThrow();
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
@@ -355,8 +356,8 @@ class AppointmentsProjectionTest {
 
     @Test
     void the_lag_from_event_to_write_is_measured_for_live_events_only() {
-        projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
-        projection.on(new AppointmentCancelled(ALICE, id, TEN, null), 4, NOW.minusSeconds(3600), ReplayStatus.REPLAY);
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentCancelled(ALICE, id, TEN, null), 4, NOW.minusSeconds(3600), ReplayStatus.REPLAY));
 
         var lag = meters.get("scheduling.projection.lag").tag("projection", "appointments").timer();
         assertThat(lag.count()).isEqualTo(1);
@@ -377,5 +378,12 @@ class AppointmentsProjectionTest {
 
     private PersonalFields.Texts opened(AppointmentItem item) {
         return seal.open(new PersonalFields.Texts(item.getTitle(), item.getLocation()));
+    }
+
+    /** Handles events as the projection's processor does: in a unit of work of their own, written at its commit. */
+    private static void handled(Runnable handling) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        handling.run();
+        batch.commit();
     }
 }

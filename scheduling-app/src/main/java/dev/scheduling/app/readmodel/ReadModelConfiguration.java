@@ -93,10 +93,13 @@ public class ReadModelConfiguration {
         return new SealedPersonalFields(cipher);
     }
 
+    /** How many items the projection writes at once. */
+    static final int WRITERS = 16;
+
     @Bean
     AppointmentsProjection appointmentsProjection(AppointmentTable table, PersonalFields personalFields,
                                                   ReadModelProperties readModel, Clock clock, MeterRegistry meters) {
-        return new AppointmentsProjection(table, personalFields, readModel.outageRetry().policy(), clock, meters);
+        return new AppointmentsProjection(table, personalFields, readModel.outageRetry().policy(), WRITERS, clock, meters);
     }
 
     @Bean
