@@ -2,10 +2,8 @@ package dev.scheduling.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scheduling.domain.calendar.AppointmentBooked;
-import dev.scheduling.domain.calendar.AppointmentCancelled;
-import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.CalendarEvent;
+import dev.scheduling.domain.calendar.CalendarState;
 import dev.scheduling.domain.calendar.CommandMetadata;
 import dev.scheduling.domain.calendar.UserId;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -14,10 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -71,30 +66,23 @@ public class CalendarHistory {
         }
     }
 
-    /** Replays the calendar's events up to and including {@code asOf}. */
+    /** The calendar's events up to and including {@code asOf}, folded as the calendar itself folds them. */
     public CalendarAsOf asOf(UserId user, Instant asOf) {
-        Map<String, CalendarAsOf.Entry> booked = new LinkedHashMap<>();
+        CalendarState state = new CalendarState();
         Long lastSequence = null;
         DomainEventStream events = eventStore.readEvents(user.toString(), 0);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (event.getTimestamp().isAfter(asOf)) {
-                continue;
-            }
-            lastSequence = event.getSequenceNumber();
-            if (event.getPayload() instanceof AppointmentBooked e) {
-                booked.put(e.appointmentId().toString(), new CalendarAsOf.Entry(e.appointmentId().toString(),
-                        e.slot().start(), e.slot().end(), e.details().title(), e.details().location(),
-                        e.details().timeZone().getId()));
-            } else if (event.getPayload() instanceof AppointmentRescheduled e) {
-                booked.computeIfPresent(e.appointmentId().toString(), (id, was) -> new CalendarAsOf.Entry(id,
-                        e.newSlot().start(), e.newSlot().end(), was.title(), was.location(), was.timeZone()));
-            } else if (event.getPayload() instanceof AppointmentCancelled e) {
-                booked.remove(e.appointmentId().toString());
+            if (!event.getTimestamp().isAfter(asOf)) {
+                lastSequence = event.getSequenceNumber();
+                state.evolve(event.getPayload());
             }
         }
-        List<CalendarAsOf.Entry> appointments = new ArrayList<>(booked.values());
-        appointments.sort(Comparator.comparing(CalendarAsOf.Entry::start));
+        List<CalendarAsOf.Entry> appointments = state.booked().stream()
+                .map(appointment -> new CalendarAsOf.Entry(appointment.id().toString(), appointment.slot().start(),
+                        appointment.slot().end(), appointment.details().title(), appointment.details().location(),
+                        appointment.details().timeZone().getId()))
+                .toList();
         return new CalendarAsOf(user.toString(), asOf, lastSequence, appointments);
     }
 

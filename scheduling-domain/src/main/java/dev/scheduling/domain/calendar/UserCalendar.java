@@ -6,26 +6,20 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A user's calendar. Its one invariant: active appointments never overlap. Created by its first booking.
  * <p>
- * Registered with Axon by the application (no Spring annotation here). Snapshots hold {@link #appointments};
- * the sorted index of active slots is derived from it and rebuilt on first use after a snapshot is loaded.
+ * Registered with Axon by the application (no Spring annotation here). It decides on a {@link CalendarState}, which
+ * its events evolve (the one fold of the calendar's events) and snapshots hold.
  */
 public class UserCalendar implements HoldsPersonalData {
 
     @AggregateIdentifier
     private UserId userId;
-    private Map<AppointmentId, Appointment> appointments = new HashMap<>();
-    /** Whether nothing personal was written since the last erasure: erasing again changes nothing. */
-    private boolean erased;
-    private transient ActiveSchedule schedule;
+    private CalendarState state = new CalendarState();
 
     protected UserCalendar() {
         // for Axon: created empty, then built from events or a snapshot
@@ -39,7 +33,7 @@ public class UserCalendar implements HoldsPersonalData {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public BookingOutcome handle(BookAppointment command, SlotPolicy slotPolicy, CalendarCapacity capacity) {
-        Appointment existing = appointments.get(command.appointmentId());
+        Appointment existing = state.appointment(command.appointmentId());
         if (existing != null) {
             if (!existing.wasBookedAs(command.slot(), command.details())) {
                 throw new IdempotencyKeyReusedException(command.appointmentId());
@@ -52,7 +46,7 @@ public class UserCalendar implements HoldsPersonalData {
             throw new AppointmentOverlapException(conflicting.id(), conflicting.slot());
         });
         apply(new AppointmentBooked(command.userId(), command.appointmentId(), command.slot(), command.details()));
-        return BookingOutcome.created(appointments.get(command.appointmentId()));
+        return BookingOutcome.created(state.appointment(command.appointmentId()));
     }
 
     @CommandHandler
@@ -73,7 +67,7 @@ public class UserCalendar implements HoldsPersonalData {
         });
         apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot(),
                 appointment.details()));
-        return appointments.get(appointment.id());
+        return state.appointment(appointment.id());
     }
 
     @CommandHandler
@@ -98,56 +92,27 @@ public class UserCalendar implements HoldsPersonalData {
      * handler, which destroys the user's key in the same transaction.
      */
     public boolean erase(ErasePersonalData command) {
-        if (erased) {
+        if (state.erased()) {
             return false;
         }
-        apply(new PersonalDataErased(userId, appointments.keySet().stream()
-                .sorted(Comparator.comparing(AppointmentId::toString)).toList()));
+        apply(new PersonalDataErased(userId, state.appointmentIds()));
         return true;
     }
 
     @EventSourcingHandler
     void on(AppointmentBooked event) {
         userId = event.userId();
-        erased = false;
-        Appointment appointment = Appointment.booked(event);
-        schedule().add(appointment.id(), appointment.slot());
-        appointments.put(appointment.id(), appointment);
+        state.evolve(event);
     }
 
+    /** Every other event of the calendar only evolves its state. */
     @EventSourcingHandler
-    void on(AppointmentRescheduled event) {
-        Appointment before = appointments.get(event.appointmentId());
-        Appointment after = before.movedTo(event.newSlot());
-        erased = false;
-        schedule().remove(before.slot());
-        schedule().add(after.id(), after.slot());
-        appointments.put(after.id(), after);
-    }
-
-    @EventSourcingHandler
-    void on(AppointmentCancelled event) {
-        Appointment before = appointments.get(event.appointmentId());
-        erased = false;
-        schedule().remove(before.slot());
-        appointments.put(before.id(), before.cancelled());
-    }
-
-    /** The titles and locations this calendar holds in memory are forgotten too; slots and ids stay. */
-    @EventSourcingHandler
-    void on(PersonalDataErased event) {
-        erased = true;
-        appointments.replaceAll((id, appointment) -> appointment.withoutPersonalData());
-    }
-
-    @EventSourcingHandler
-    void on(ReminderSent event) {
-        appointments.computeIfPresent(event.appointmentId(),
-                (id, appointment) -> appointment.withReminderSent(event.reminderId()));
+    void on(Object event) {
+        state.evolve(event);
     }
 
     private Appointment existing(AppointmentId id) {
-        Appointment appointment = appointments.get(id);
+        Appointment appointment = state.appointment(id);
         if (appointment == null) {
             throw new AppointmentNotFoundException(id);
         }
@@ -155,9 +120,6 @@ public class UserCalendar implements HoldsPersonalData {
     }
 
     private ActiveSchedule schedule() {
-        if (schedule == null) {
-            schedule = ActiveSchedule.of(appointments.values());
-        }
-        return schedule;
+        return state.schedule();
     }
 }
