@@ -67,7 +67,7 @@ class AggregateCacheIT {
             assertThat(rescheduled.type()).endsWith(".AppointmentRescheduled");
             assertThat(rescheduled.payload().path("details").path("title").isNull()).as("no title written back").isTrue();
             // the erasing node reads none either; another node may still open a key it read in the last 5 s
-            // (PersonalDataKeys.READ_CACHE_TTL), as the first may have for projecting or reminding the booking
+            // (scheduling.personal-data.read-key-cache-ttl), as the first may have for projecting or reminding the booking
             assertThat(second.api().calendar("erased").history().body()).doesNotContain("Cached-title")
                                                                                .contains("AppointmentRescheduled");
 

@@ -5,6 +5,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.web.bind.annotation.RestController;
+import dev.scheduling.projections.appointments.AppointmentTable;
+
+import javax.sql.DataSource;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries, held by tests: dependencies point inward, the domain stays plain. */
 class ArchitectureTest {
@@ -106,10 +112,33 @@ class ArchitectureTest {
                    .check(classes);
     }
 
+    /** Inside the app, packages by what they do, each free to use another only where no path leads back. */
+    @Test
+    void the_apps_packages_have_no_cycles() {
+        slices().matching("dev.scheduling.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** Controllers parse and answer; what they ask of a store, they ask of application code beside them. */
+    @Test
+    void the_web_layer_calls_application_code_never_a_store() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                   .should().dependOnClassesThat().resideInAnyPackage(STORES)
+                   .orShould().dependOnClassesThat().belongToAnyOf(AppointmentTable.class, EventStore.class,
+                           DataSource.class)
+                   .check(classes);
+    }
+
+    /** Where stores are reached: the packages, and the classes of the read model's and event store's access. */
+    static final String[] STORES = {"javax.sql..", "java.sql..", "org.springframework.jdbc..", "software.amazon.awssdk..",
+            "com.amazonaws..", "org.axonframework.eventsourcing..", "org.axonframework.config..",
+            "org.axonframework.eventhandling..", "org.axonframework.queryhandling..", "org.axonframework.commandhandling..",
+            "dev.scheduling.projections.dynamodb.."};
+
     @Test
     void the_domain_was_imported() {
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.domain.calendar")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.app.http")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.app.web")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.app.calendar")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.projections.appointments")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.scheduling.reminders")).isTrue();
     }

@@ -1,6 +1,7 @@
 package dev.scheduling.app.audit;
 
 import dev.scheduling.app.eventstore.EventStoreConfiguration;
+import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.app.privacy.PersonalDataCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,8 +14,8 @@ import javax.sql.DataSource;
 public class AuditConfiguration {
 
     @Bean
-    CalendarHistory calendarHistory(EventStore eventStore) {
-        return new CalendarHistory(eventStore, EventStoreConfiguration.storageObjectMapper());
+    CalendarHistory calendarHistory(EventStore eventStore, EventStoreOutages outages) {
+        return new CalendarHistory(eventStore, outages, EventStoreConfiguration.storageObjectMapper());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.eventstore.ConnectionPools;
 import dev.scheduling.app.privacy.PersonalDataCipher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,14 @@ public class AuditExport {
         this.personalData = personalData;
         this.rowsRead = Counter.builder("scheduling.audit.export.rows")
                                .description("Events read from the event store by audit exports").register(meters);
+    }
+
+    /**
+     * Writes the export on a thread a request handed it to (a streamed response body), with the requests'
+     * connections.
+     */
+    public void exportForRequest(Instant from, Instant to, OutputStream out) {
+        ConnectionPools.asRequest(() -> export(from, to, out));
     }
 
     public void export(Instant from, Instant to, OutputStream out) {

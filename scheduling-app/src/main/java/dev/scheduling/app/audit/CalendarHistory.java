@@ -2,6 +2,7 @@ package dev.scheduling.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.domain.calendar.CalendarEvent;
 import dev.scheduling.domain.calendar.CalendarState;
 import dev.scheduling.domain.calendar.CommandMetadata;
@@ -23,10 +24,12 @@ import java.util.function.Predicate;
 public class CalendarHistory {
 
     private final EventStore eventStore;
+    private final EventStoreOutages outages;
     private final ObjectMapper json;
 
-    public CalendarHistory(EventStore eventStore, ObjectMapper storageObjectMapper) {
+    public CalendarHistory(EventStore eventStore, EventStoreOutages outages, ObjectMapper storageObjectMapper) {
         this.eventStore = eventStore;
+        this.outages = outages;
         this.json = storageObjectMapper;
     }
 
@@ -41,6 +44,10 @@ public class CalendarHistory {
 
     /** Up to {@code pageSize} entries matching {@code filter}, from sequence {@code fromSequence} on. */
     public HistoryPage page(UserId user, Filter filter, long fromSequence, int pageSize) {
+        return outages.call(() -> readPage(user, filter, fromSequence, pageSize));
+    }
+
+    private HistoryPage readPage(UserId user, Filter filter, long fromSequence, int pageSize) {
         List<HistoryEntry> entries = new ArrayList<>();
         DomainEventStream events = eventStore.readEvents(user.toString(), fromSequence);
         while (events.hasNext()) {
@@ -57,6 +64,10 @@ public class CalendarHistory {
 
     /** Every entry matching {@code filter}, one at a time, without holding them. */
     public void stream(UserId user, Filter filter, Consumer<HistoryEntry> consumer) {
+        outages.run(() -> readAll(user, filter, consumer));
+    }
+
+    private void readAll(UserId user, Filter filter, Consumer<HistoryEntry> consumer) {
         DomainEventStream events = eventStore.readEvents(user.toString(), 0);
         while (events.hasNext()) {
             HistoryEntry entry = entry(events.next());
@@ -68,6 +79,10 @@ public class CalendarHistory {
 
     /** The calendar's events up to and including {@code asOf}, folded as the calendar itself folds them. */
     public CalendarAsOf asOf(UserId user, Instant asOf) {
+        return outages.call(() -> fold(user, asOf));
+    }
+
+    private CalendarAsOf fold(UserId user, Instant asOf) {
         CalendarState state = new CalendarState();
         Long lastSequence = null;
         DomainEventStream events = eventStore.readEvents(user.toString(), 0);

@@ -1,16 +1,26 @@
 package dev.scheduling.app.privacy;
 
 import dev.scheduling.app.SchedulingProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.calendar.CalendarCommands;
+import dev.scheduling.app.eventstore.EventStoreConfiguration;
 import dev.scheduling.domain.calendar.UserCalendar;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 
-/** Crypto-shredding: the key-encryption key, the users' data keys and the cipher the storage serializer uses. */
+/**
+ * Crypto-shredding: the key-encryption key, the users' data keys, the cipher, and the serializers of everything Axon
+ * stores (events, snapshots, sagas, deadlines), which seal personal data with it.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PersonalDataConfiguration {
 
@@ -34,11 +44,40 @@ public class PersonalDataConfiguration {
         return new PersonalDataCipher(keys);
     }
 
+    @Bean
+    Erasures erasures(CalendarCommands commands) {
+        return new Erasures(commands);
+    }
+
     /** Axon finds its command handler; the calendar repository is looked up lazily, once Axon is configured. */
     @Bean
     PersonalDataEraser personalDataEraser(ObjectProvider<org.axonframework.config.Configuration> axon,
                                           PersonalDataKeys keys, DataSource dataSource, Clock clock) {
         return new PersonalDataEraser(() -> axon.getObject().repository(UserCalendar.class), keys,
                 new JdbcTemplate(dataSource), clock);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(PersonalDataCipher personalData) {
+        return jsonSerializer(personalData);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(PersonalDataCipher personalData) {
+        return jsonSerializer(personalData);
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(PersonalDataCipher personalData) {
+        return jsonSerializer(personalData);
+    }
+
+    /** The storage JSON, in which every {@code @PersonalData} value is sealed under its user's key. */
+    static Serializer jsonSerializer(PersonalDataCipher personalData) {
+        ObjectMapper mapper = EventStoreConfiguration.storageObjectMapper().registerModule(new PersonalDataModule(personalData));
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(mapper).build());
     }
 }

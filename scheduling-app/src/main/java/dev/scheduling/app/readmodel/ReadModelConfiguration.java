@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.scheduling.app.AwsProperties;
 import dev.scheduling.app.OwnerOnly;
 import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.app.eventstore.PooledProcessor;
 import dev.scheduling.app.privacy.PersonalDataCipher;
 import dev.scheduling.projections.appointments.AppointmentQueries;
@@ -15,6 +16,9 @@ import dev.scheduling.projections.dynamodb.TableDefinitions;
 import dev.scheduling.projections.dynamodb.Tables;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -106,6 +110,22 @@ public class ReadModelConfiguration {
     AppointmentQueries appointmentQueries(AppointmentTable table, PersonalFields personalFields,
                                           SchedulingProperties properties) {
         return new AppointmentQueries(table, personalFields, properties.maxAppointmentDuration());
+    }
+
+    @Bean
+    ReadModelOutages readModelOutages(EventStoreOutages database) {
+        return new ReadModelOutages(database);
+    }
+
+    @Bean
+    AppointmentReads appointmentReads(QueryGateway queries, ReadModelOutages outages) {
+        return new AppointmentReads(queries, outages);
+    }
+
+    @Bean
+    ProjectionReplays projectionReplays(EventProcessingConfiguration processing, Projections projections,
+                                        EventStore eventStore, EventStoreOutages outages) {
+        return new ProjectionReplays(processing, projections, eventStore, outages);
     }
 
     /** What {@code /admin/projections/{name}} may replay: the read model's projection, never the saga's processor. */

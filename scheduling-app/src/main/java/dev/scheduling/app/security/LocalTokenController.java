@@ -1,8 +1,8 @@
 package dev.scheduling.app.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.scheduling.app.http.FieldError;
-import dev.scheduling.app.http.InvalidRequestException;
+import dev.scheduling.app.web.FieldError;
+import dev.scheduling.app.web.InvalidRequestException;
 import dev.scheduling.domain.calendar.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;

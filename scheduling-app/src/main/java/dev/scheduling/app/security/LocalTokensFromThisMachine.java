@@ -1,7 +1,7 @@
 package dev.scheduling.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scheduling.app.http.Problems;
+import dev.scheduling.app.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

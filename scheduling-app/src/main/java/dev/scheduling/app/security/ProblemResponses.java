@@ -1,7 +1,7 @@
 package dev.scheduling.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scheduling.app.http.Problems;
+import dev.scheduling.app.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.scheduling.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scheduling.app.http.Problems;
+import dev.scheduling.app.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

@@ -1,0 +1,81 @@
+package dev.scheduling.app.calendar;
+
+import dev.scheduling.app.eventstore.EventStoreUnavailableException;
+import dev.scheduling.app.eventstore.EventStoreOutages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends calendar commands with their metadata and waits for the outcome. Within one node Axon serialises the
+ * commands of one calendar; across nodes the event store's unique (calendar, sequence) key lets exactly one append
+ * win, and the loser is retried here on the calendar's new state, which either accepts it or refuses it by the
+ * rules (an overlap, say). It never stores an overlap, whoever wins.
+ */
+public class CalendarCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarCommands.class);
+
+    private final CommandGateway gateway;
+    private final EventStoreOutages outages;
+    private final int maxAttempts;
+    private final Counter lostRaces;
+
+    public CalendarCommands(CommandGateway gateway, EventStoreOutages outages, int maxAttempts, MeterRegistry meters) {
+        this.gateway = gateway;
+        this.outages = outages;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.lostRaces = Counter.builder("scheduling.commands.lost.races")
+                                .description("Commands whose append lost a race for their calendar and were retried")
+                                .register(meters);
+    }
+
+    /**
+     * Sends the command and waits for its outcome, retried while it loses races for its calendar. The event store
+     * being unreachable is {@link dev.scheduling.app.eventstore.EventStoreUnavailableException}.
+     */
+    public <R> R send(Object command, RequestMetadata metadata) {
+        return outages.call(() -> sendRetryingLostRaces(command, metadata));
+    }
+
+    private <R> R sendRetryingLostRaces(Object command, RequestMetadata metadata) {
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata.toMetaData());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (RuntimeException e) {
+                if (!lostRace(e)) {
+                    throw e;
+                }
+                lostRaces.increment();
+                if (attempt >= maxAttempts) {
+                    throw new CalendarContentionException(attempt, e);
+                }
+                log.debug("{} lost a race for its calendar (attempt {}), retrying", message.getPayloadType(), attempt);
+                backOff(attempt);
+            }
+        }
+    }
+
+    static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) {
+        long maxMillis = Math.min(100, 5L << Math.min(attempt, 5));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMillis + 1) * 1_000_000L);
+    }
+}

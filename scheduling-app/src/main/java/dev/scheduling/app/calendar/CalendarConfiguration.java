@@ -1,0 +1,118 @@
+package dev.scheduling.app.calendar;
+
+import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.app.eventstore.EventStoreOutages;
+import dev.scheduling.domain.calendar.UserCalendar;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * The calendar's command side, wired: the aggregate (the domain has no Spring annotation) with its repository,
+ * cache, staleness check and snapshots; the duplicate-key mapping that makes a lost race a concurrency failure; and
+ * {@link CalendarCommands}, the one way in, which retries a command that lost a race.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CalendarConfiguration {
+
+    @Bean
+    CalendarCommands calendarCommands(CommandGateway gateway, EventStoreOutages outages, SchedulingProperties properties,
+                                      MeterRegistry meters) {
+        return new CalendarCommands(gateway, outages, properties.commandAttempts(), meters);
+    }
+
+    @Bean
+    AppointmentIds appointmentIds() {
+        return new AppointmentIds();
+    }
+
+    /** Axon's auto-configuration registers every handler interceptor bean with the command bus: once. */
+    @Bean
+    CalendarExceptionWrappingInterceptor calendarExceptionWrappingInterceptor() {
+        return new CalendarExceptionWrappingInterceptor();
+    }
+
+    /** A lost race for a calendar's next sequence number, as PostgreSQL reports it, is a concurrency failure. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    /** Takes snapshots after the commit, on a thread of its own: a client never waits for a snapshot. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService calendarSnapshotter() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "calendar-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The calendars kept between commands; none when {@code scheduling.aggregate-cache-size} is 0. */
+    @Bean
+    CalendarCache calendarCache(SchedulingProperties properties) {
+        return new CalendarCache(properties.aggregateCacheSize());
+    }
+
+    /** Checks outcomes decided on a cached calendar (an interceptor bean: Axon registers it with the command bus). */
+    @Bean
+    StaleOutcomeCheck staleOutcomeCheck(ObjectProvider<EventStore> eventStore, CalendarCache cache) {
+        return new StaleOutcomeCheck(eventStore::getObject, cache);
+    }
+
+    /**
+     * Registers the calendar. Its snapshotter is built here from the aggregate's own factory: Axon's Spring
+     * snapshotter only finds factories of {@code @Aggregate} beans and would silently skip every snapshot. With a
+     * cache, its repository keeps calendars between commands ({@link CachingCalendarRepository}).
+     */
+    @Bean
+    ConfigurerModule userCalendarAggregate(SchedulingProperties properties, ExecutorService calendarSnapshotter,
+                                           CalendarCache cache) {
+        return configurer -> {
+            AggregateConfigurer<UserCalendar> calendar = AggregateConfigurer.defaultConfiguration(UserCalendar.class);
+            Function<org.axonframework.config.Configuration, SnapshotTriggerDefinition> snapshots =
+                    config -> new EventCountSnapshotTriggerDefinition(
+                            AggregateSnapshotter.builder()
+                                                .eventStore(config.eventStore())
+                                                // one calendar has at most one snapshot in the making
+                                                .executor(calendarSnapshotter)
+                                                .aggregateFactories(calendar.aggregateFactory())
+                                                .transactionManager(config.getComponent(TransactionManager.class))
+                                                .parameterResolverFactory(config.parameterResolverFactory())
+                                                .handlerDefinition(config.handlerDefinition(UserCalendar.class))
+                                                .build(),
+                            properties.snapshotThreshold());
+            if (properties.aggregateCacheSize() > 0) {
+                calendar.configureRepository(config -> new CachingCalendarRepository(
+                        EventSourcingRepository.builder(UserCalendar.class)
+                                               .parameterResolverFactory(config.parameterResolverFactory())
+                                               .handlerDefinition(config.handlerDefinition(UserCalendar.class))
+                                               .eventStore(config.eventStore())
+                                               .aggregateFactory(calendar.aggregateFactory())
+                                               .snapshotTriggerDefinition(snapshots.apply(config))
+                                               .repositoryProvider(config::repository)
+                                               .spanFactory(config.getComponent(RepositorySpanFactory.class)),
+                        cache));
+            } else {
+                calendar.configureSnapshotTrigger(snapshots);
+            }
+            configurer.configureAggregate(calendar);
+        };
+    }
+}

@@ -1,0 +1,4 @@
+package dev.scheduling.app.calendar;
+
+public record RescheduleRequest(String start, String end) {
+}

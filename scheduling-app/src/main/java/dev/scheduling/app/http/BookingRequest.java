@@ -1,5 +1,0 @@
-package dev.scheduling.app.http;
-
-/** Body of a booking. Times are strings here so that a time without an offset gets a precise field error. */
-public record BookingRequest(String start, String end, String title, String location, String timeZone) {
-}

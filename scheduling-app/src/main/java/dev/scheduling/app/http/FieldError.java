@@ -1,5 +1,0 @@
-package dev.scheduling.app.http;
-
-/** One thing wrong with a request: which field (body property, path variable, query parameter or header) and why. */
-public record FieldError(String field, String message) {
-}

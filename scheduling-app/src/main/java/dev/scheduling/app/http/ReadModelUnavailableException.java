@@ -1,8 +1,0 @@
-package dev.scheduling.app.http;
-
-public class ReadModelUnavailableException extends RuntimeException {
-
-    public ReadModelUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

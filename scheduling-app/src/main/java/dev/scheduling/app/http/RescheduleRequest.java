@@ -1,4 +1,0 @@
-package dev.scheduling.app.http;
-
-public record RescheduleRequest(String start, String end) {
-}

@@ -1,0 +1,19 @@
+package dev.scheduling.app.security;
+
+import dev.scheduling.app.web.Problems;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The local token endpoint's refusal of a caller from another machine, as a problem. */
+@RestControllerAdvice
+@Order(0)
+public class SecurityProblems {
+
+    @ExceptionHandler(LocalTokensRefusedException.class)
+    ResponseEntity<ProblemDetail> localTokensRefused(LocalTokensRefusedException e) {
+        return Problems.respond(Problems.of(Problems.FORBIDDEN, e.getMessage()));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.scheduling.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import org.springframework.http.ProblemDetail;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Refuses request bodies over the limit with 413 before anything parses them, whether they declare their length or
+ * arrive chunked, and bodies that do not arrive within {@code maxReadTime} with 408. Bodies within the limit are read
+ * once and handed on from memory.
+ * <p>
+ * Runs after Spring Security: an unauthenticated, forbidden or rate-limited request is answered before a byte of its
+ * body is read ({@link UnreadBodyValve} then closes the connection instead of draining it). Each read waits at most
+ * Tomcat's connection timeout; {@code maxReadTime} bounds the whole body, however slowly it trickles in.
+ */
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    private static final int CHUNK = 4096;
+
+    private final int maxBytes;
+    private final Duration maxReadTime;
+    private final ObjectMapper objectMapper;
+
+    public RequestBodyLimitFilter(int maxBytes, Duration maxReadTime, ObjectMapper objectMapper) {
+        this.maxBytes = maxBytes;
+        this.maxReadTime = maxReadTime;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            reject(response, Problems.of(Problems.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maxBytes
+                    + " bytes"));
+            return;
+        }
+        byte[] body;
+        try {
+            body = read(request.getInputStream());
+        } catch (BodyTooSlowException e) {
+            reject(response, Problems.of(Problems.REQUEST_TIMEOUT, "The request body did not arrive within "
+                    + maxReadTime.toSeconds() + " s"));
+            return;
+        }
+        if (body.length > maxBytes) {
+            reject(response, Problems.of(Problems.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maxBytes
+                    + " bytes"));
+            return;
+        }
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    /** Up to {@code maxBytes + 1} bytes (one more tells the body is too large), within {@code maxReadTime}. */
+    private byte[] read(InputStream in) throws IOException {
+        long deadline = System.nanoTime() + maxReadTime.toNanos();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[CHUNK];
+        int read;
+        try {
+            while (body.size() <= maxBytes
+                    && (read = in.read(chunk, 0, Math.min(chunk.length, maxBytes + 1 - body.size()))) >= 0) {
+                body.write(chunk, 0, read);
+                if (System.nanoTime() - deadline > 0) {
+                    throw new BodyTooSlowException();
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            throw new BodyTooSlowException();
+        } catch (IOException e) {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                throw new BodyTooSlowException();
+            }
+            throw e;
+        }
+        return body.toByteArray();
+    }
+
+    /** The answer ends the exchange: the rest of the body is not read ({@link UnreadBodyValve}). */
+    private void reject(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setHeader("Connection", "close");
+        Problems.write(response, objectMapper, problem);
+    }
+
+    private static final class BodyTooSlowException extends IOException {
+    }
+
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already in memory");
+                }
+
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            var charset = encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
