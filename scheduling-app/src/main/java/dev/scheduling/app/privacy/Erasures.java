@@ -4,8 +4,13 @@ import dev.scheduling.app.calendar.CalendarCommands;
 import dev.scheduling.app.calendar.RequestMetadata;
 import dev.scheduling.domain.calendar.ErasePersonalData;
 import dev.scheduling.domain.calendar.UserId;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
-/** The right to erasure, as the web layer asks for it: the erasure command ({@link PersonalDataEraser} handles it). */
+/**
+ * The right to erasure: an ordinary command to the user's calendar, whose event has the user's key destroyed in the
+ * same transaction ({@link PersonalDataShredder}).
+ */
 public class Erasures {
 
     private final CalendarCommands commands;
@@ -14,9 +19,15 @@ public class Erasures {
         this.commands = commands;
     }
 
-    /** Whether anything was left to erase: false when erased before and nothing written since. */
+    /** Whether anything was left to erase: false when erased before and nothing written since, or never booked. */
     public boolean erase(UserId user, RequestMetadata metadata) {
-        PersonalDataEraser.Erasure erasure = commands.send(new ErasePersonalData(user), metadata);
-        return erasure.erased();
+        try {
+            return commands.send(new ErasePersonalData(user), metadata);
+        } catch (CommandExecutionException failure) {
+            if (failure.getCause() instanceof AggregateNotFoundException) {
+                return false; // no calendar, so nothing of the user's was ever stored
+            }
+            throw failure;
+        }
     }
 }

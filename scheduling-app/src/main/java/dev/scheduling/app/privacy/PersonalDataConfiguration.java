@@ -4,10 +4,10 @@ import dev.scheduling.app.SchedulingProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scheduling.app.calendar.CalendarCommands;
 import dev.scheduling.app.eventstore.EventStoreConfiguration;
-import dev.scheduling.domain.calendar.UserCalendar;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 
 /**
  * Crypto-shredding: the key-encryption key, the users' data keys, the cipher, and the serializers of everything Axon
@@ -49,12 +48,18 @@ public class PersonalDataConfiguration {
         return new Erasures(commands);
     }
 
-    /** Axon finds its command handler; the calendar repository is looked up lazily, once Axon is configured. */
     @Bean
-    PersonalDataEraser personalDataEraser(ObjectProvider<org.axonframework.config.Configuration> axon,
-                                          PersonalDataKeys keys, DataSource dataSource, Clock clock) {
-        return new PersonalDataEraser(() -> axon.getObject().repository(UserCalendar.class), keys,
-                new JdbcTemplate(dataSource), clock);
+    PersonalDataShredder personalDataShredder(PersonalDataKeys keys) {
+        return new PersonalDataShredder(keys);
+    }
+
+    /** The shredder runs in the erasing command's own unit of work; its failure fails the erasure. */
+    @Bean
+    ConfigurerModule personalDataShredderProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(PersonalDataShredder.NAME)
+                .registerListenerInvocationErrorHandler(PersonalDataShredder.NAME,
+                        config -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

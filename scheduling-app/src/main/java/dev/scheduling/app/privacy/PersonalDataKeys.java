@@ -108,30 +108,20 @@ public final class PersonalDataKeys {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    boolean hasLiveKey(String userId) {
-        Integer live = jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE user_id = ? AND destroyed_at IS NULL",
-                Integer.class, userId);
-        return live != null && live > 0;
-    }
-
     boolean wasErased(String userId) {
         Integer erasures = jdbc.queryForObject("SELECT count(*) FROM personal_data_erasure WHERE user_id = ?",
                 Integer.class, userId);
         return erasures != null && erasures > 0;
     }
 
-    /**
-     * Destroys every key of the user and records the erasure, in the caller's transaction. Returns how many keys
-     * were destroyed (0 when erased before and nothing written since).
-     */
-    int destroy(String userId, String erasedBy, Instant at) {
+    /** Destroys every key of the user and records the erasure, in the caller's transaction. */
+    void destroy(String userId, String erasedBy, Instant at) {
         List<String> destroyed = jdbc.queryForList("UPDATE personal_data_key SET wrapped_key = NULL, destroyed_at = ? "
                 + "WHERE user_id = ? AND destroyed_at IS NULL RETURNING key_id::text", String.class,
                 Timestamp.from(at), userId);
         jdbc.update("INSERT INTO personal_data_erasure (user_id, erased_at, erased_by, keys_destroyed) VALUES (?, ?, ?, ?)",
                 userId, Timestamp.from(at), erasedBy, destroyed.size());
         readKeys.invalidateAll(destroyed);
-        return destroyed.size();
     }
 
     private Optional<DataKey> liveKey(String userId) {

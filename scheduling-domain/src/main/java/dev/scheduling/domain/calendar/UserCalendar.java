@@ -88,10 +88,11 @@ public class UserCalendar implements HoldsPersonalData {
     }
 
     /**
-     * Erases once; again only after something personal was written since. Called by the application's erasure
-     * handler, which destroys the user's key in the same transaction.
+     * Erases once; again only after something personal was written since. Answers whether it erased anything. The
+     * application destroys the user's key when it sees the event, in the same transaction.
      */
-    public boolean erase(ErasePersonalData command) {
+    @CommandHandler
+    public boolean handle(ErasePersonalData command) {
         if (state.erased()) {
             return false;
         }

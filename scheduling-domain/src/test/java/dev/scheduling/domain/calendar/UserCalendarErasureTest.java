@@ -1,6 +1,5 @@
 package dev.scheduling.domain.calendar;
 
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,6 @@ class UserCalendarErasureTest {
         fixture = new AggregateTestFixture<>(UserCalendar.class);
         fixture.registerInjectableResource(SLOT_POLICY);
         fixture.registerInjectableResource(CAPACITY);
-        // the application's erasure handler does this too, around the destruction of the user's key
-        fixture.registerAnnotatedCommandHandler(new Object() {
-            @CommandHandler
-            boolean handle(ErasePersonalData command) {
-                return fixture.getRepository().load(command.userId().value()).invoke(calendar -> calendar.erase(command));
-            }
-        });
     }
 
     @Test
