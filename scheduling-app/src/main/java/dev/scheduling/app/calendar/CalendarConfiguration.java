@@ -1,6 +1,7 @@
 package dev.scheduling.app.calendar;
 
 import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.app.eventstore.BackgroundThreads;
 import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.domain.calendar.UserCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,11 @@ public class CalendarConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresDuplicateKeyResolver();
+    }
+
+    @Bean
+    BackgroundThreads calendarSnapshotterThread() {
+        return new BackgroundThreads("calendar snapshotter", 1);
     }
 
     /** Takes snapshots after the commit, on a thread of its own: a client never waits for a snapshot. */

@@ -23,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,10 +33,12 @@ import java.util.Map;
  * the service sees one {@link DataSource}, which hands out a connection of the pool of the calling thread's work, so
  * a transaction and everything that joins it always use the same pool.
  *
- * <p>{@code spring.datasource.hikari.*} applies to both pools (the connection timeout, for instance); their sizes are
- * {@code scheduling.connection-pools.*}. The background pool is sized for everything that may hold a connection at
- * once with the default thread counts: the projection's 4 and the reminder saga's 2 workers, their 2 coordinators,
- * db-scheduler's 4 deadline threads and its poller, and the snapshotter (14). Raise it with those thread counts.
+ * <p>{@code spring.datasource.hikari.*} applies to both pools (the connection timeout, for instance). The request pool's
+ * size is {@code scheduling.connection-pools.requests}; the background pool has a connection for every thread that may
+ * hold one at once, the sum of the {@link BackgroundThreads} the service declares (with the defaults: the projection's
+ * 4 and the reminder saga's 2 workers, their 2 coordinators, db-scheduler's 4 deadline threads and its poller, and the
+ * snapshotter: 14). {@code scheduling.connection-pools.background} may raise it; set below that sum, the service
+ * refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectionPools.Sizes.class)
@@ -43,10 +46,11 @@ public class ConnectionPools {
 
     /**
      * @param requests   connections for HTTP requests (commands, audit reads, erasures)
-     * @param background connections for the event processors, the deadlines and the snapshotter
+     * @param background connections for the event processors, the deadlines and the snapshotter; unset: one for each
+     *                   of the threads the service declares ({@link BackgroundThreads})
      */
     @ConfigurationProperties("scheduling.connection-pools")
-    public record Sizes(@DefaultValue("16") int requests, @DefaultValue("14") int background) {
+    public record Sizes(@DefaultValue("16") int requests, Integer background) {
     }
 
     enum Workload { REQUEST, BACKGROUND }
@@ -59,8 +63,23 @@ public class ConnectionPools {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource backgroundConnections(DataSourceConnection connection, Environment environment, Sizes sizes) {
-        return pool(connection, environment, "background", sizes.background());
+    HikariDataSource backgroundConnections(DataSourceConnection connection, Environment environment, Sizes sizes,
+                                           List<BackgroundThreads> threads) {
+        return pool(connection, environment, "background", backgroundPoolSize(sizes, threads));
+    }
+
+    /** One connection for every background thread; a size set below that would leave threads waiting on the pool. */
+    static int backgroundPoolSize(Sizes sizes, List<BackgroundThreads> threads) {
+        int needed = threads.stream().mapToInt(BackgroundThreads::count).sum();
+        if (sizes.background() == null) {
+            return needed;
+        }
+        if (sizes.background() < needed) {
+            throw new IllegalStateException("scheduling.connection-pools.background=" + sizes.background()
+                    + " is below the " + needed + " threads that may each hold a connection of it at once: " + threads
+                    + ". Leave it unset, or set it to at least " + needed + ".");
+        }
+        return sizes.background();
     }
 
     @Bean

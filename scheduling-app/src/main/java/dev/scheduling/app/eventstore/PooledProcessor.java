@@ -28,6 +28,11 @@ public record PooledProcessor(String name, int threads, int segments, int batchS
         processing.registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance());
     }
 
+    /** The processor's workers and its coordinator: each may hold a connection at once. */
+    public BackgroundThreads backgroundThreads() {
+        return new BackgroundThreads("processor " + name, threads + 1);
+    }
+
     public void registerWith(EventProcessingConfigurer processing) {
         registerWith(processing, PooledStreamingProcessorConfiguration.noOp());
     }

@@ -34,8 +34,9 @@ public class PersonalDataConfiguration {
     }
 
     @Bean
-    PersonalDataKeys personalDataKeys(DataSource dataSource, KeyEncryptionKey keyEncryptionKey) {
-        return new PersonalDataKeys(new JdbcTemplate(dataSource), keyEncryptionKey);
+    PersonalDataKeys personalDataKeys(DataSource dataSource, KeyEncryptionKey keyEncryptionKey,
+                                      PersonalDataProperties properties) {
+        return new PersonalDataKeys(new JdbcTemplate(dataSource), keyEncryptionKey, properties.readKeyCacheTtl());
     }
 
     @Bean

@@ -20,21 +20,20 @@ import java.util.UUID;
  * <p>
  * Writing looks the user's live key up in the database every time: a key cached on this node could have been
  * destroyed by another node's erasure, and a value sealed under it would be lost although acknowledged. Reading
- * caches unwrapped keys by id for {@link #READ_CACHE_TTL} at most, the longest another node may still read what an
+ * caches unwrapped keys by id for {@code readCacheTtl} at most, the longest another node may still read what an
  * erasure destroyed.
  */
 public final class PersonalDataKeys {
 
-    static final Duration READ_CACHE_TTL = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
     private final KeyEncryptionKey kek;
-    private final Cache<String, ReadKey> readKeys = Caffeine.newBuilder().expireAfterWrite(READ_CACHE_TTL)
-                                                            .maximumSize(100_000).build();
+    private final Cache<String, ReadKey> readKeys;
 
-    public PersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey kek) {
+    public PersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey kek, Duration readCacheTtl) {
         this.jdbc = jdbc;
         this.kek = kek;
+        this.readKeys = Caffeine.newBuilder().expireAfterWrite(readCacheTtl).maximumSize(100_000).build();
     }
 
     /** A data key and the user it belongs to. */

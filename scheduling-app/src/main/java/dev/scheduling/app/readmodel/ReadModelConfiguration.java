@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.scheduling.app.AwsProperties;
 import dev.scheduling.app.OwnerOnly;
 import dev.scheduling.app.SchedulingProperties;
+import dev.scheduling.app.eventstore.BackgroundThreads;
 import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.app.eventstore.PooledProcessor;
 import dev.scheduling.app.privacy.PersonalDataCipher;
@@ -97,13 +98,11 @@ public class ReadModelConfiguration {
         return new SealedPersonalFields(cipher);
     }
 
-    /** How many items the projection writes at once. */
-    static final int WRITERS = 16;
-
     @Bean
     AppointmentsProjection appointmentsProjection(AppointmentTable table, PersonalFields personalFields,
                                                   ReadModelProperties readModel, Clock clock, MeterRegistry meters) {
-        return new AppointmentsProjection(table, personalFields, readModel.outageRetry().policy(), WRITERS, clock, meters);
+        return new AppointmentsProjection(table, personalFields, readModel.outageRetry().policy(), readModel.writers(),
+                clock, meters);
     }
 
     @Bean
@@ -139,6 +138,11 @@ public class ReadModelConfiguration {
      * bookings in one DynamoDB transaction when it is catching up: 100 is DynamoDB's limit on one).
      */
     static final PooledProcessor PROCESSOR = new PooledProcessor(AppointmentsProjection.NAME, 4, 4, 100);
+
+    @Bean
+    BackgroundThreads readModelProcessorThreads() {
+        return PROCESSOR.backgroundThreads();
+    }
 
     /** The projection's processor: a failed write fails the batch, which is retried ({@link PooledProcessor}). */
     @Bean

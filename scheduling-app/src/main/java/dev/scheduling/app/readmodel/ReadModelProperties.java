@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param dynamodbEndpoint a DynamoDB endpoint to use instead (DynamoDB Local, moto); unset for AWS's own
  * @param createTable      create the table from the CloudFormation template when it is missing (not in AWS, where
  *                         the stack owns it)
+ * @param writers          how many of the projection's writes may be in flight at once, over all its segments
  * @param outageRetry      how the projection retries its writes while DynamoDB is unreachable: for up to
  *                         {@code window}, pausing at most {@code maxPause} between attempts (so it resumes within that
  *                         of DynamoDB's return); after the window the batch fails and the processor retries it later
@@ -23,6 +24,7 @@ public record ReadModelProperties(@DefaultValue("appointments-local") String tab
                                   @DefaultValue("true") boolean embedded,
                                   URI dynamodbEndpoint,
                                   @DefaultValue("true") boolean createTable,
+                                  @DefaultValue("16") int writers,
                                   @DefaultValue OutageRetry outageRetry) {
 
     public record OutageRetry(@DefaultValue("PT1M") Duration window, @DefaultValue("PT1S") Duration maxPause) {

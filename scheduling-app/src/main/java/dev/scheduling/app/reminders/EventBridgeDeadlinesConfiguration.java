@@ -1,6 +1,7 @@
 package dev.scheduling.app.reminders;
 
 import dev.scheduling.app.AwsProperties;
+import dev.scheduling.app.eventstore.BackgroundThreads;
 import dev.scheduling.reminders.deadline.DeadlineQueueConsumer;
 import dev.scheduling.reminders.deadline.EventBridgeDeadlineManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -48,6 +49,12 @@ public class EventBridgeDeadlinesConfiguration {
                 required(settings.deadLetterArn(), "dead-letter-arn"), settings.maxRetryAttempts(), settings.maxEventAge());
         return new EventBridgeDeadlineManager(scheduler, deadlineQueueClient, target, serializer,
                 new ConfigurationScopeAwareProvider(axon), transactionManager, clock);
+    }
+
+    /** The consumer's threads run the saga's deadline handlers, each in a transaction of its own. */
+    @Bean
+    BackgroundThreads deadlineQueueConsumerThreads(DeadlineProperties deadlines) {
+        return new BackgroundThreads("deadline queue consumer", deadlines.eventbridge().consumerThreads());
     }
 
     @Bean

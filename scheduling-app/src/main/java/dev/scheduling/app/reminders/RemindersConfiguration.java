@@ -1,6 +1,7 @@
 package dev.scheduling.app.reminders;
 
 import dev.scheduling.app.AwsProperties;
+import dev.scheduling.app.eventstore.BackgroundThreads;
 import dev.scheduling.app.eventstore.PooledProcessor;
 import dev.scheduling.reminders.AppointmentReminderSaga;
 import dev.scheduling.reminders.LoggingReminderPublisher;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -46,6 +48,19 @@ public class RemindersConfiguration {
             SAGA_PROCESSOR.registerWith(processing,
                     (config, builder) -> builder.initialToken(source -> source.createHeadToken()));
         });
+    }
+
+    @Bean
+    BackgroundThreads reminderSagaThreads() {
+        return SAGA_PROCESSOR.backgroundThreads();
+    }
+
+    /** db-scheduler's deadline threads and its poller, where it runs (not with the eventbridge manager). */
+    @Bean
+    BackgroundThreads deadlineThreads(Environment environment) {
+        boolean enabled = environment.getProperty("db-scheduler.enabled", Boolean.class, true);
+        int threads = environment.getProperty("db-scheduler.threads", Integer.class, 10);
+        return new BackgroundThreads("db-scheduler", enabled ? threads + 1 : 0);
     }
 
     @Bean

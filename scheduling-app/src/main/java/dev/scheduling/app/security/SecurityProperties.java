@@ -18,6 +18,8 @@ import java.util.List;
  * @param clientIdClaim the claim naming the OAuth2 client that obtained the token, recorded with every event
  * @param scopePrefix   a scope {@code <prefix><role>} grants that role (machine clients of Cognito's resource server)
  * @param clockSkew     tolerance on {@code exp} and {@code nbf}
+ * @param verifiedTokens how many verified tokens are remembered, and for how long (their signature is not checked
+ *                      again meanwhile; every other check is)
  */
 @ConfigurationProperties("scheduling.security")
 public record SecurityProperties(@DefaultValue("local") Mode mode,
@@ -28,7 +30,8 @@ public record SecurityProperties(@DefaultValue("local") Mode mode,
                                  @DefaultValue("PT30S") Duration clockSkew,
                                  @DefaultValue Local local,
                                  @DefaultValue Jwt jwt,
-                                 @DefaultValue RateLimits rateLimits) {
+                                 @DefaultValue RateLimits rateLimits,
+                                 @DefaultValue VerifiedTokens verifiedTokens) {
 
     public enum Mode { LOCAL, JWT }
 
@@ -64,6 +67,9 @@ public record SecurityProperties(@DefaultValue("local") Mode mode,
             return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri
                     : issuerUri.replaceAll("/+$", "") + "/.well-known/jwks.json";
         }
+    }
+
+    public record VerifiedTokens(@DefaultValue("4096") int maximum, @DefaultValue("PT5M") Duration ttl) {
     }
 
     /**

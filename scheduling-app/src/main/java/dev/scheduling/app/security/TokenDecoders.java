@@ -40,7 +40,7 @@ final class TokenDecoders {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey())
                                                        .signatureAlgorithm(SignatureAlgorithm.RS256).build();
             return VerifiedTokens.of(decoder, TokenValidators.of(properties, properties.local().issuer(), "access",
-                    List.of(SecurityProperties.Local.CLIENT_ID), List.of()));
+                    List.of(SecurityProperties.Local.CLIENT_ID), List.of()), properties.verifiedTokens());
         }
 
         /** Tells whoever started the service how to get in. */
@@ -76,7 +76,7 @@ final class TokenDecoders {
                                                                            .readTimeout(JWKS_TIMEOUT).build())
                                                        .build();
             return VerifiedTokens.of(decoder, TokenValidators.of(properties, jwt.issuerUri(), jwt.tokenUse(),
-                    jwt.allowedClientIds(), jwt.audiences()));
+                    jwt.allowedClientIds(), jwt.audiences()), properties.verifiedTokens());
         }
     }
 }

@@ -24,17 +24,15 @@ import java.util.Map;
  */
 final class VerifiedTokens implements JwtDecoder {
 
-    private static final int MAX_TOKENS = 4_096;
-    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
 
     private final JwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> validator;
-    private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS)
-                                                        .expireAfterWrite(REMEMBERED_FOR).build();
+    private final Cache<String, Jwt> verified;
 
-    private VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator) {
+    private VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, SecurityProperties.VerifiedTokens remembered) {
         this.verifier = verifier;
         this.validator = validator;
+        this.verified = Caffeine.newBuilder().maximumSize(remembered.maximum()).expireAfterWrite(remembered.ttl()).build();
     }
 
     /**
@@ -42,11 +40,12 @@ final class VerifiedTokens implements JwtDecoder {
      * Spring's default turns it into a {@code java.net.URL}, which for a URN such as the local issuer's fails through
      * a class-loader search on every request.
      */
-    static JwtDecoder of(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
+    static JwtDecoder of(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator,
+                         SecurityProperties.VerifiedTokens remembered) {
         decoder.setJwtValidator(validator);
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
                 Map.<String, Converter<Object, ?>>of(JwtClaimNames.ISS, Object::toString)));
-        return new VerifiedTokens(decoder, validator);
+        return new VerifiedTokens(decoder, validator, remembered);
     }
 
     @Override

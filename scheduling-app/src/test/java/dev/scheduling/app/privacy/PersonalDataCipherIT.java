@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class PersonalDataCipherIT {
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         kek = LocalKeyEncryptionKey.of(Base64.getEncoder().encodeToString(Gcm.randomKey()));
-        keys = new PersonalDataKeys(jdbc, kek);
+        keys = new PersonalDataKeys(jdbc, kek, Duration.ofSeconds(5));
         cipher = new PersonalDataCipher(keys);
     }
 
@@ -90,7 +91,7 @@ class PersonalDataCipherIT {
 
         keys.destroy(user, "admin-1", Instant.now());
 
-        assertThat(new PersonalDataCipher(new PersonalDataKeys(jdbc, kek)).open(before, "title", EVENT))
+        assertThat(new PersonalDataCipher(new PersonalDataKeys(jdbc, kek, Duration.ofSeconds(5))).open(before, "title", EVENT))
                 .as("on another node").isNull();
         assertThat(cipher.open(before, "title", EVENT)).as("on this node").isNull();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE user_id = ? AND wrapped_key IS NOT NULL",
@@ -108,7 +109,7 @@ class PersonalDataCipherIT {
         ObjectNode sealed = cipher.seal("Dr. Who", "title", scope(user));
         jdbc.update("UPDATE personal_data_key SET wrapped_key = NULL, destroyed_at = now() WHERE user_id = ?", user);
 
-        assertThatThrownBy(() -> new PersonalDataCipher(new PersonalDataKeys(jdbc, kek)).open(sealed, "title", EVENT))
+        assertThatThrownBy(() -> new PersonalDataCipher(new PersonalDataKeys(jdbc, kek, Duration.ofSeconds(5))).open(sealed, "title", EVENT))
                 .hasMessageContaining("not recorded as erased");
     }
 
@@ -120,7 +121,7 @@ class PersonalDataCipherIT {
         assertThat(wrapped).hasSizeGreaterThan(Gcm.KEY_BYTES);
 
         KeyEncryptionKey another = LocalKeyEncryptionKey.of(Base64.getEncoder().encodeToString(Gcm.randomKey()));
-        assertThatThrownBy(() -> new PersonalDataCipher(new PersonalDataKeys(jdbc, another)).open(sealed, "title", EVENT))
+        assertThatThrownBy(() -> new PersonalDataCipher(new PersonalDataKeys(jdbc, another, Duration.ofSeconds(5))).open(sealed, "title", EVENT))
                 .hasMessageContaining("does not decrypt");
     }
 

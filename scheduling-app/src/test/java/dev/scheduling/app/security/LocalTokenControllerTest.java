@@ -26,7 +26,8 @@ class LocalTokenControllerTest {
         var properties = new SecurityProperties(SecurityProperties.Mode.LOCAL, "sub", "roles", "client_id", "scheduling/",
                 Duration.ofSeconds(30), new SecurityProperties.Local("urn:scheduling:local", Duration.ofDays(1)),
                 new SecurityProperties.Jwt(null, null, null, null, "access"),
-                new SecurityProperties.RateLimits(true, 30, 300, 3000, 30000));
+                new SecurityProperties.RateLimits(true, 30, 300, 3000, 30000),
+                new SecurityProperties.VerifiedTokens(4096, Duration.ofMinutes(5)));
         return new LocalTokenController(LocalIssuer.loadOrCreate(dataDir, "urn:scheduling:local", Clock.systemUTC()),
                 properties);
     }

@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VerifiedTokensTest {
 
+    private static final SecurityProperties.VerifiedTokens REMEMBERED =
+            new SecurityProperties.VerifiedTokens(4096, Duration.ofMinutes(5));
+
     private static final String ISSUER = "urn:scheduling:local";
 
     /** A clock the test moves: the validators read it on every use of a remembered token. */
@@ -52,7 +55,7 @@ class VerifiedTokensTest {
         lifetime.setClock(clock);
         JwtDecoder decoder = VerifiedTokens.of(NimbusJwtDecoder.withPublicKey(issuer.publicKey())
                                                                .signatureAlgorithm(SignatureAlgorithm.RS256).build(),
-                new DelegatingOAuth2TokenValidator<>(lifetime, new JwtIssuerValidator(ISSUER)));
+                new DelegatingOAuth2TokenValidator<>(lifetime, new JwtIssuerValidator(ISSUER)), REMEMBERED);
         String token = issuer.issue("alice", Set.of(), Duration.ofMinutes(1)).accessToken();
 
         assertThat(decoder.decode(token).getSubject()).isEqualTo("alice");
@@ -69,7 +72,7 @@ class VerifiedTokensTest {
         LocalIssuer issuer = LocalIssuer.loadOrCreate(dataDir, ISSUER, Clock.systemUTC());
         JwtDecoder decoder = VerifiedTokens.of(NimbusJwtDecoder.withPublicKey(issuer.publicKey())
                                                                .signatureAlgorithm(SignatureAlgorithm.RS256).build(),
-                new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new JwtIssuerValidator(ISSUER)));
+                new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new JwtIssuerValidator(ISSUER)), REMEMBERED);
         String token = issuer.issue("alice", Set.of(), Duration.ofMinutes(1)).accessToken();
         decoder.decode(token);
 
