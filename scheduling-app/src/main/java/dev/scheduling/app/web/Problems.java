@@ -68,6 +68,9 @@ public final class Problems {
                 case INVALID_VALUE -> titled(BAD_REQUEST, error, "Invalid value", null);
                 case CALENDAR_FULL -> titled(CONFLICT, error,
                         "The calendar holds as many future appointments as it may", null);
+                case OUTSIDE_AVAILABILITY -> titled(CONFLICT, error, "The calendar is not open then", null);
+                case NOTICE_TOO_SHORT -> titled(CONFLICT, error, "Too short notice for this calendar", null);
+                case BEYOND_BOOKING_HORIZON -> titled(CONFLICT, error, "Too far ahead for this calendar", null);
             });
         }
     }

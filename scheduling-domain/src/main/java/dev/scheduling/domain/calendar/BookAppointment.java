@@ -7,7 +7,15 @@ import java.time.Instant;
 /**
  * Books {@code slot} on the user's calendar. The caller chooses {@code appointmentId}; booking the same id again
  * with the same slot and details is answered with the existing appointment and changes nothing.
+ *
+ * @param overrideAvailability book even outside the calendar's hours, notice or horizon (never into an overlap); the
+ *                             application sends it only for callers allowed to
  */
 public record BookAppointment(@TargetAggregateIdentifier UserId userId, AppointmentId appointmentId, TimeSlot slot,
-                              AppointmentDetails details, Instant requestedAt) {
+                              AppointmentDetails details, Instant requestedAt, boolean overrideAvailability) {
+
+    public BookAppointment(UserId userId, AppointmentId appointmentId, TimeSlot slot, AppointmentDetails details,
+                           Instant requestedAt) {
+        this(userId, appointmentId, slot, details, requestedAt, false);
+    }
 }

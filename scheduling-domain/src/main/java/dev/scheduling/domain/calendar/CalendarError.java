@@ -11,7 +11,10 @@ public enum CalendarError {
     APPOINTMENT_TOO_LONG("appointment-too-long"),
     INVALID_TIME_SLOT("invalid-time-slot"),
     INVALID_VALUE("invalid-value"),
-    CALENDAR_FULL("calendar-full");
+    CALENDAR_FULL("calendar-full"),
+    OUTSIDE_AVAILABILITY("outside-availability"),
+    NOTICE_TOO_SHORT("notice-too-short"),
+    BEYOND_BOOKING_HORIZON("beyond-booking-horizon");
 
     private final String code;
 

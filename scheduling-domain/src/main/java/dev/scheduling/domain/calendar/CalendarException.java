@@ -9,7 +9,8 @@ import java.util.Map;
 public abstract sealed class CalendarException extends RuntimeException
         permits AppointmentOverlapException, AppointmentNotFoundException, AppointmentCancelledException,
         AppointmentAlreadyStartedException, IdempotencyKeyReusedException, StartInPastException,
-        AppointmentTooLongException, InvalidTimeSlotException, InvalidValueException, CalendarFullException {
+        AppointmentTooLongException, InvalidTimeSlotException, InvalidValueException, CalendarFullException,
+        OutsideAvailabilityException, NoticeTooShortException, BeyondBookingHorizonException {
 
     private final CalendarError error;
     private final Map<String, String> data;

@@ -11,41 +11,45 @@ import java.util.Map;
  * calendar aggregate keeps one (and decides its commands on it); whatever rebuilds a calendar from its events (the
  * calendar as of an instant) uses the same fold, never one of its own.
  * <p>
- * Snapshots hold {@link #appointments} and {@link #erased}; the sorted index of active slots is derived from them and
- * rebuilt on first use.
+ * Snapshots hold {@link #appointments}, {@link #availability} and {@link #personalDataWritten}; the sorted index of
+ * active slots is derived from them and rebuilt on first use.
  */
 public final class CalendarState {
 
     private Map<AppointmentId, Appointment> appointments = new HashMap<>();
-    /** Whether nothing personal was written since the last erasure: erasing again changes nothing. */
-    private boolean erased;
+    /** The rules of when the calendar can be booked; null: open at all times. */
+    private AvailabilityRules availability;
+    /** Whether something personal was written since the calendar began or was last erased: else erasing changes nothing. */
+    private boolean personalDataWritten;
     private transient ActiveSchedule schedule;
 
     /** Applies one of the calendar's events; events of other kinds change nothing. */
     public CalendarState evolve(Object event) {
         if (event instanceof AppointmentBooked booked) {
             Appointment appointment = Appointment.booked(booked);
-            erased = false;
+            personalDataWritten = true;
             schedule().add(appointment.id(), appointment.slot());
             appointments.put(appointment.id(), appointment);
         } else if (event instanceof AppointmentRescheduled rescheduled) {
             Appointment before = appointments.get(rescheduled.appointmentId());
             Appointment after = before.movedTo(rescheduled.newSlot());
-            erased = false;
+            personalDataWritten = true;
             schedule().remove(before.slot());
             schedule().add(after.id(), after.slot());
             appointments.put(after.id(), after);
         } else if (event instanceof AppointmentCancelled cancelled) {
             Appointment before = appointments.get(cancelled.appointmentId());
-            erased = false;
+            personalDataWritten = true;
             schedule().remove(before.slot());
             appointments.put(before.id(), before.cancelled());
         } else if (event instanceof ReminderSent sent) {
             appointments.computeIfPresent(sent.appointmentId(),
                     (id, appointment) -> appointment.withReminderSent(sent.reminderId()));
+        } else if (event instanceof AvailabilityChanged changed) {
+            availability = changed.rules();
         } else if (event instanceof PersonalDataErased) {
             // the titles and locations held in memory are forgotten too; slots and ids stay
-            erased = true;
+            personalDataWritten = false;
             appointments.replaceAll((id, appointment) -> appointment.withoutPersonalData());
         }
         return this;
@@ -72,8 +76,13 @@ public final class CalendarState {
         return appointments.keySet().stream().sorted(Comparator.comparing(AppointmentId::toString)).toList();
     }
 
-    boolean erased() {
-        return erased;
+    /** The calendar's availability rules; null when it has none (open at all times). */
+    public AvailabilityRules availability() {
+        return availability;
+    }
+
+    boolean personalDataWritten() {
+        return personalDataWritten;
     }
 
     ActiveSchedule schedule() {

@@ -7,10 +7,18 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A user's calendar. Its one invariant: active appointments never overlap. Created by its first booking.
+ * A user's calendar. Its invariant: active appointments never overlap, and, when the calendar has
+ * {@link AvailabilityRules}, a booking or a move lies inside its open hours, keeps its buffers free and respects its
+ * notice and horizon (staff may override the hours, notice and horizon, never an overlap). Created by its first booking
+ * or its first rules.
  * <p>
  * Registered with Axon by the application (no Spring annotation here). It decides on a {@link CalendarState}, which
  * its events evolve (the one fold of the calendar's events) and snapshots hold.
@@ -41,11 +49,12 @@ public class UserCalendar implements HoldsPersonalData {
             return BookingOutcome.alreadyBooked(existing);
         }
         slotPolicy.check(command.slot(), command.requestedAt());
+        List<String> overridden = checkAvailability(command.slot(), command.requestedAt(),
+                command.overrideAvailability());
         capacity.check(schedule(), command.requestedAt());
-        schedule().conflictWith(command.slot(), null).ifPresent(conflicting -> {
-            throw new AppointmentOverlapException(conflicting.id(), conflicting.slot());
-        });
-        apply(new AppointmentBooked(command.userId(), command.appointmentId(), command.slot(), command.details()));
+        refuseConflicts(command.slot(), null);
+        apply(new AppointmentBooked(command.userId(), command.appointmentId(), command.slot(), command.details(),
+                overridden));
         return BookingOutcome.created(state.appointment(command.appointmentId()));
     }
 
@@ -62,11 +71,11 @@ public class UserCalendar implements HoldsPersonalData {
             return appointment;
         }
         slotPolicy.check(command.newSlot(), command.requestedAt());
-        schedule().conflictWith(command.newSlot(), appointment.id()).ifPresent(conflicting -> {
-            throw new AppointmentOverlapException(conflicting.id(), conflicting.slot());
-        });
+        List<String> overridden = checkAvailability(command.newSlot(), command.requestedAt(),
+                command.overrideAvailability());
+        refuseConflicts(command.newSlot(), appointment.id());
         apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot(),
-                appointment.details()));
+                appointment.details(), overridden));
         return state.appointment(appointment.id());
     }
 
@@ -87,13 +96,34 @@ public class UserCalendar implements HoldsPersonalData {
         }
     }
 
+    /** Sets the rules whole; answers whether they changed (the same rules again change nothing). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(SetAvailability command) {
+        if (command.rules().equals(state.availability())) {
+            return false;
+        }
+        apply(new AvailabilityChanged(command.userId(), command.rules()));
+        return true;
+    }
+
+    /** Removes the rules; answers whether there were any. */
+    @CommandHandler
+    public boolean handle(RemoveAvailability command) {
+        if (state.availability() == null) {
+            return false;
+        }
+        apply(new AvailabilityChanged(userId, null));
+        return true;
+    }
+
     /**
      * Erases once; again only after something personal was written since. Answers whether it erased anything. The
      * application destroys the user's key when it sees the event, in the same transaction.
      */
     @CommandHandler
     public boolean handle(ErasePersonalData command) {
-        if (state.erased()) {
+        if (!state.personalDataWritten()) {
             return false;
         }
         apply(new PersonalDataErased(userId, state.appointmentIds()));
@@ -102,6 +132,12 @@ public class UserCalendar implements HoldsPersonalData {
 
     @EventSourcingHandler
     void on(AppointmentBooked event) {
+        userId = event.userId();
+        state.evolve(event);
+    }
+
+    @EventSourcingHandler
+    void on(AvailabilityChanged event) {
         userId = event.userId();
         state.evolve(event);
     }
@@ -118,6 +154,55 @@ public class UserCalendar implements HoldsPersonalData {
             throw new AppointmentNotFoundException(id);
         }
         return appointment;
+    }
+
+    /**
+     * The codes of the availability rules {@code slot} breaks, which an override lets through; without one, the first
+     * of them is refused. None without rules.
+     */
+    private List<String> checkAvailability(TimeSlot slot, Instant requestedAt, boolean override) {
+        AvailabilityRules rules = state.availability();
+        if (rules == null) {
+            return List.of();
+        }
+        List<CalendarException> broken = new ArrayList<>(3);
+        if (!rules.isOpenThroughout(slot)) {
+            broken.add(new OutsideAvailabilityException(slot, rules.timeZone()));
+        }
+        Instant earliest = rules.earliestStart(requestedAt);
+        if (slot.start().isBefore(earliest)) {
+            broken.add(new NoticeTooShortException(slot.start(), earliest));
+        }
+        Instant latest = rules.latestStart(requestedAt);
+        if (latest != null && slot.start().isAfter(latest)) {
+            broken.add(new BeyondBookingHorizonException(slot.start(), latest));
+        }
+        if (broken.isEmpty()) {
+            return List.of();
+        }
+        if (!override) {
+            throw broken.get(0);
+        }
+        return broken.stream().map(refusal -> refusal.error().code()).toList();
+    }
+
+    /**
+     * Refuses a slot that overlaps another active appointment ({@code moving} aside) or comes closer to one than the
+     * rules' buffers allow: a search of the slot widened by the buffers, two look-ups in the sorted schedule.
+     */
+    private void refuseConflicts(TimeSlot slot, AppointmentId moving) {
+        AvailabilityRules rules = state.availability();
+        Duration separation = rules == null ? Duration.ZERO : rules.separation();
+        TimeSlot kept = separation.isZero() ? slot
+                : new TimeSlot(slot.start().minus(separation), slot.end().plus(separation));
+        schedule().conflictWith(kept, moving).ifPresent(conflicting -> {
+            throw new AppointmentOverlapException(conflicting.id(), conflicting.slot());
+        });
+    }
+
+    /** What the calendar's events made of it (for tests of this package). */
+    CalendarState state() {
+        return state;
     }
 
     private ActiveSchedule schedule() {

@@ -88,6 +88,21 @@ final class CalendarTestData {
         return fixture;
     }
 
+    /** A refusal with that code and exactly that data. */
+    static Matcher<CalendarException> refusal(CalendarError error, Map<String, String> data) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CalendarException exception) {
+                return exception.error() == error && exception.data().equals(data);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal " + error.code() + " with ").appendValue(data);
+            }
+        };
+    }
+
     /** The refusal of a slot that overlaps appointment {@code number}, which holds {@code slot}. */
     static Matcher<AppointmentOverlapException> overlapWith(int number, TimeSlot slot) {
         Map<String, String> expected = Map.of("conflictingAppointmentId", appointmentId(number).toString(),
