@@ -32,6 +32,11 @@ class AccessByRoleIT {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Instant CAROL_START = day(30).plus(Duration.ofHours(9));
     private static final AtomicInteger BOOKING_SLOTS = new AtomicInteger();
+    private static final String RANGE = "from=" + day(30) + "&to=" + day(32);
+    /** Open at every hour, not published: only carol and staff see its slots. */
+    private static final String CAROL_RULES = "{\"timeZone\":\"UTC\",\"weekly\":{" + String.join(",",
+            java.util.Arrays.stream(java.time.DayOfWeek.values())
+                            .map(d -> "\"" + d + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList()) + "}}";
 
     private static RunningService service;
     private static EventStoreReader eventStore;
@@ -48,7 +53,14 @@ class AccessByRoleIT {
         EXPORT("GET", "/admin/audit/export?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z", null),
         PROJECTION_STATUS("GET", "/admin/projections/appointments", null),
         PROJECTION_REPLAY("POST", "/admin/projections/appointments/replay", null),
-        METRICS("GET", "/actuator/metrics", null);
+        METRICS("GET", "/actuator/metrics", null),
+        AVAILABILITY_SET("PUT", "/users/carol/availability", "rules"),
+        AVAILABILITY_READ("GET", "/users/carol/availability", null),
+        AVAILABILITY_REMOVE("DELETE", "/users/carol/availability", null),
+        SLOTS("GET", "/users/carol/slots?" + RANGE + "&duration=PT30M", null),
+        BUSY("GET", "/users/carol/busy?" + RANGE, null),
+        SLOTS_OF_SEVERAL("GET", "/slots?calendars=carol&" + RANGE + "&duration=PT30M", null),
+        BOOK_OVERRIDING_AVAILABILITY("POST", "/users/carol/appointments", "book-overriding");
 
         final String method;
         final String path;
@@ -64,12 +76,19 @@ class AccessByRoleIT {
     /** Who may call what: the README's roles table. Carol is the calendar's owner; dave is another user. */
     private static final Map<String, List<Endpoint>> ALLOWED = Map.of(
             "owner", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
-                    Endpoint.HISTORY, Endpoint.AS_OF),
+                    Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
+                    Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL),
             "another user", List.of(),
             "front-desk", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
-                    Endpoint.HISTORY, Endpoint.AS_OF),
-            "auditor", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.EXPORT),
-            "admin", List.of(Endpoint.EXPORT, Endpoint.PROJECTION_STATUS, Endpoint.PROJECTION_REPLAY, Endpoint.METRICS));
+                    Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
+                    Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
+                    Endpoint.BOOK_OVERRIDING_AVAILABILITY),
+            "auditor", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.EXPORT,
+                    Endpoint.AVAILABILITY_READ, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL),
+            // an admin sets any calendar's rules, sees every calendar's, but books on none but its own
+            "admin", List.of(Endpoint.EXPORT, Endpoint.PROJECTION_STATUS, Endpoint.PROJECTION_REPLAY, Endpoint.METRICS,
+                    Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ, Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS,
+                    Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL));
 
     record Row(String caller, Endpoint endpoint, boolean allowed) {
         @Override
@@ -118,6 +137,12 @@ class AccessByRoleIT {
             // a slot of its own for every row, whatever order the rows run in
             call.json(Bookings.at(day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement())),
                     Duration.ofMinutes(30)).json());
+        } else if ("book-overriding".equals(row.endpoint().body)) {
+            Instant start = day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()));
+            call.json("{\"start\":\"" + start + "\",\"end\":\"" + start.plus(Duration.ofMinutes(30))
+                    + "\",\"overrideAvailability\":true}");
+        } else if ("rules".equals(row.endpoint().body)) {
+            call.json(CAROL_RULES);
         } else if ("reschedule".equals(row.endpoint().body)) {
             // every allowed caller moves it to the same slot: the first moves it, the rest find it there already
             call.json(Bookings.at(CAROL_START.plus(Duration.ofDays(1)), HOUR).json());
@@ -125,7 +150,7 @@ class AccessByRoleIT {
 
         Response response = call.send();
 
-        if (row.allowed() && "book".equals(row.endpoint().body)) {
+        if (row.allowed() && row.endpoint().body != null && row.endpoint().body.startsWith("book")) {
             assertThat(response.status()).as(response.body()).isEqualTo(201);
         } else if (row.allowed()) {
             assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);

@@ -66,6 +66,7 @@ class CoreStackOnMotoIT {
         try (RunningService service = RunningService.onDatabaseWith(TestPostgres.newDatabase(),
                 "spring.profiles.active=aws",
                 "scheduling.read-model.table-name=" + outputs.get("AppointmentsTableName"),
+                "scheduling.read-model.calendars-table-name=" + outputs.get("CalendarsTableName"),
                 "scheduling.read-model.dynamodb-endpoint=" + moto.endpoint(),
                 "scheduling.reminders.sns-topic-arn=" + outputs.get("ReminderTopicArn"),
                 "scheduling.reminders.sns-endpoint=" + moto.endpoint(),

@@ -354,6 +354,8 @@ class SecurityIT {
     static List<Request> aliceCalendar() {
         String slot = Bookings.at(day(24), HOUR).json();
         String unknown = UUID.randomUUID().toString();
+        String rules = "{\"timeZone\":\"UTC\",\"weekly\":{\"MONDAY\":[{\"start\":\"00:00\",\"end\":\"01:00\"}]}}";
+        String range = "from=" + day(24) + "&to=" + day(25);
         return List.of(
                 new Request("list", "GET", "/users/alice/appointments", null),
                 new Request("list a range", "GET", "/users/alice/appointments?from=2020-01-01T00:00:00Z", null),
@@ -374,7 +376,19 @@ class SecurityIT {
                 new Request("percent-encoded user id, booking", "POST", "/users/%61lice/appointments", slot),
                 new Request("trailing slash", "GET", "/users/alice/appointments/", null),
                 new Request("unknown path under the calendar", "GET", "/users/alice/secrets", null),
-                new Request("PUT on the calendar", "PUT", "/users/alice/appointments", slot));
+                new Request("PUT on the calendar", "PUT", "/users/alice/appointments", slot),
+                new Request("set availability", "PUT", "/users/alice/availability", rules),
+                new Request("set availability with a malformed body", "PUT", "/users/alice/availability", "{\"weekly\":"),
+                new Request("read availability", "GET", "/users/alice/availability", null),
+                new Request("remove availability", "DELETE", "/users/alice/availability", null),
+                new Request("percent-encoded availability", "PUT", "/users/%61lice/availability", rules),
+                new Request("free slots", "GET", "/users/alice/slots?" + range + "&duration=PT30M", null),
+                new Request("free slots with bad parameters", "GET", "/users/alice/slots?duration=forever", null),
+                new Request("busy times", "GET", "/users/alice/busy?" + range, null),
+                new Request("slots free on several calendars", "GET",
+                        "/slots?calendars=mallory,alice&" + range + "&duration=PT30M", null),
+                new Request("book overriding availability", "POST", "/users/alice/appointments",
+                        slot.replace("}", ",\"overrideAvailability\":true}")));
     }
 
     @ParameterizedTest(name = "{0}")

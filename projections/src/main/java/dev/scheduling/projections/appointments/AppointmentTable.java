@@ -16,6 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import dev.scheduling.domain.calendar.AppointmentStatus;
+import dev.scheduling.domain.calendar.TimeSlot;
+import dev.scheduling.projections.dynamodb.UtcInstants;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -125,6 +131,35 @@ public class AppointmentTable {
         return byUserAndStart.query(QueryEnhancedRequest.builder().queryConditional(range).filterExpression(filter)
                                                         .exclusiveStartKey(exclusiveStartKey).limit(pageLimit)
                                                         .build());
+    }
+
+    /**
+     * The slots of the user's booked appointments that reach into {@code [from, to)}, by start: one query of the
+     * index (appointments starting from {@code longest} before {@code from}), only their times read. More than
+     * {@code atMost} of them is refused ({@link InvalidQueryException}): a shorter range must be asked for.
+     */
+    public List<TimeSlot> bookedSlots(String userId, Instant from, Instant to, Duration longest, int atMost) {
+        QueryConditional range = QueryConditional.sortBetween(
+                Key.builder().partitionValue(userId).sortValue(UtcInstants.format(from.minus(longest))).build(),
+                Key.builder().partitionValue(userId).sortValue(UtcInstants.format(to.minusNanos(1))).build());
+        Expression booked = Expression.builder().expression("#status = :booked AND #end > :from")
+                                      .putExpressionName("#status", "status").putExpressionName("#end", "end")
+                                      .putExpressionValue(":booked", AttributeValue.fromS(AppointmentStatus.BOOKED.name()))
+                                      .putExpressionValue(":from", AttributeValue.fromS(UtcInstants.format(from)))
+                                      .build();
+        List<TimeSlot> slots = new ArrayList<>();
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(range).filterExpression(booked)
+                                                           .attributesToProject("start", "end").build();
+        for (Page<AppointmentItem> page : byUserAndStart.query(request)) {
+            for (AppointmentItem item : page.items()) {
+                if (slots.size() == atMost) {
+                    throw new InvalidQueryException("to", "the range holds more than " + atMost
+                            + " appointments of calendar " + userId + ": ask for a shorter one");
+                }
+                slots.add(new TimeSlot(UtcInstants.parse(item.getStart()), UtcInstants.parse(item.getEnd())));
+            }
+        }
+        return slots;
     }
 
     /** Empties the table before a replay: see {@link ReplayWrites#deleteAll}. */

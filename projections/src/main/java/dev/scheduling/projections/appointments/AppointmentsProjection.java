@@ -5,9 +5,12 @@ import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AppointmentStatus;
+import dev.scheduling.domain.calendar.AvailabilityChanged;
 import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
+import dev.scheduling.projections.calendars.CalendarItem;
+import dev.scheduling.projections.calendars.CalendarTable;
 import dev.scheduling.projections.dynamodb.OutageRetry;
 import dev.scheduling.projections.dynamodb.UtcInstants;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Projects calendar events into the {@code appointments} table. Each event becomes one {@link AppointmentChange} per
+ * Projects calendar events into the {@code appointments} table, and each calendar's availability rules into the
+ * {@code calendars} table. Each event becomes one {@link AppointmentChange} per
  * appointment it concerns, which applies only to an item holding an older version, so redelivered, replayed or
  * out-of-date events change nothing. A batch's changes are written together ({@link BatchWrites}); a failed write
  * fails the batch, which the processor retries: nothing is skipped while DynamoDB is unreachable.
@@ -46,6 +50,7 @@ public class AppointmentsProjection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppointmentsProjection.class);
 
     private final AppointmentTable table;
+    private final CalendarTable calendars;
     private final PersonalFields personalFields;
     private final OutageRetry retry;
     private final ExecutorService writers;
@@ -57,9 +62,10 @@ public class AppointmentsProjection implements AutoCloseable {
      * @param retry          how writes are retried while DynamoDB is unreachable
      * @param writers        how many writes may be in flight at once, over all of the processor's segments
      */
-    public AppointmentsProjection(AppointmentTable table, PersonalFields personalFields, OutageRetry retry, int writers,
-                                  Clock clock, MeterRegistry meters) {
+    public AppointmentsProjection(AppointmentTable table, CalendarTable calendars, PersonalFields personalFields,
+                                  OutageRetry retry, int writers, Clock clock, MeterRegistry meters) {
         this.table = table;
+        this.calendars = calendars;
         this.personalFields = personalFields;
         this.retry = retry;
         this.writers = writers(writers);
@@ -116,11 +122,24 @@ public class AppointmentsProjection implements AutoCloseable {
         })).toList());
     }
 
-    /** A replay rewrites the whole table, so it starts from an empty one: damage is repaired, not preserved. */
+    /**
+     * A calendar's rules, whole, or their removal (an item without rules keeps the version, so that no older event
+     * redelivered brings removed rules back). Rare, so written at once rather than with the batch.
+     */
+    @EventHandler
+    void on(AvailabilityChanged event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        CalendarItem item = CalendarItem.of(event.userId().toString(), event.rules(), sequence, UtcInstants.format(at));
+        retry.run(() -> calendars.putIfNewer(item));
+        recordLag(at, replay);
+    }
+
+    /** A replay rewrites the whole tables, so it starts from empty ones: damage is repaired, not preserved. */
     @ResetHandler
     void clearBeforeReplay() {
         int deleted = table.deleteAll();
-        log.info("Cleared {} items from the read model before replaying it", deleted);
+        int calendarsDeleted = calendars.deleteAll();
+        log.info("Cleared {} appointments and {} calendars from the read model before replaying it", deleted,
+                calendarsDeleted);
     }
 
     /** Stops the threads that write batches (after the processor, which the application stops first). */

@@ -24,6 +24,7 @@ public final class TableDefinitions {
 
     public static final String CORE_TEMPLATE = "cloudformation/scheduling-core.yaml";
     public static final String APPOINTMENTS_TABLE = "AppointmentsTable";
+    public static final String CALENDARS_TABLE = "CalendarsTable";
     private static final String TABLE_TYPE = "AWS::DynamoDB::Table";
 
     private final JsonNode resources;

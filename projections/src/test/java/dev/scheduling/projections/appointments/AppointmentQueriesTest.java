@@ -1,5 +1,6 @@
 package dev.scheduling.projections.appointments;
 
+import dev.scheduling.projections.calendars.CalendarTable;
 import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
@@ -40,7 +41,7 @@ class AppointmentQueriesTest {
     @BeforeEach
     void setUp() {
         AppointmentTable table = new AppointmentTable(LocalDynamoDb.enhancedClient(), LocalDynamoDb.newAppointmentsTable());
-        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, 16, Clock.systemUTC(), new SimpleMeterRegistry());
+        projection = new AppointmentsProjection(table, new CalendarTable(LocalDynamoDb.enhancedClient(), LocalDynamoDb.newCalendarsTable()), seal, OutageRetry.NONE, 16, Clock.systemUTC(), new SimpleMeterRegistry());
         queries = new AppointmentQueries(table, seal, Duration.ofHours(24));
     }
 

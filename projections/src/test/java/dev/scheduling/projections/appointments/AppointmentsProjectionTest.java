@@ -1,5 +1,6 @@
 package dev.scheduling.projections.appointments;
 
+import dev.scheduling.projections.calendars.CalendarTable;
 import dev.scheduling.domain.calendar.AppointmentBooked;
 import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
@@ -54,7 +55,7 @@ class AppointmentsProjectionTest {
     void setUp() {
         tableName = LocalDynamoDb.newAppointmentsTable();
         table = new AppointmentTable(LocalDynamoDb.enhancedClient(), tableName);
-        projection = new AppointmentsProjection(table, seal, OutageRetry.NONE, 16, Clock.fixed(NOW.plusMillis(40), ZoneOffset.UTC),
+        projection = new AppointmentsProjection(table, new CalendarTable(LocalDynamoDb.enhancedClient(), LocalDynamoDb.newCalendarsTable()), seal, OutageRetry.NONE, 16, Clock.fixed(NOW.plusMillis(40), ZoneOffset.UTC),
                 meters);
     }
 

@@ -39,6 +39,14 @@ public final class LocalDynamoDb {
         return name;
     }
 
+    /** A new calendars table, as the template defines it; returns its name. */
+    public static String newCalendarsTable() {
+        String name = "calendars-test-" + TABLES.incrementAndGet();
+        Tables.ensure(client(), TableDefinitions.fromClasspath(TableDefinitions.CORE_TEMPLATE)
+                                                .table(TableDefinitions.CALENDARS_TABLE, name));
+        return name;
+    }
+
     /** Every item of an appointments table, read consistently. */
     public static List<AppointmentItem> appointments(String tableName) {
         List<AppointmentItem> items = new ArrayList<>();

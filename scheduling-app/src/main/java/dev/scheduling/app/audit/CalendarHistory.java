@@ -2,6 +2,7 @@ package dev.scheduling.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.availability.AvailabilityDocument;
 import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.domain.calendar.CalendarEvent;
 import dev.scheduling.domain.calendar.CalendarState;
@@ -98,7 +99,8 @@ public class CalendarHistory {
                         appointment.slot().end(), appointment.details().title(), appointment.details().location(),
                         appointment.details().timeZone().getId()))
                 .toList();
-        return new CalendarAsOf(user.toString(), asOf, lastSequence, appointments);
+        return new CalendarAsOf(user.toString(), asOf, lastSequence, appointments,
+                state.availability() == null ? null : AvailabilityDocument.of(state.availability()));
     }
 
     private HistoryEntry entry(DomainEventMessage<?> event) {

@@ -1,7 +1,7 @@
 package dev.scheduling.app.calendar;
 
 import dev.scheduling.app.web.RequestFields;
-import dev.scheduling.app.web.RequestIdFilter;
+import dev.scheduling.app.security.AccessRefusedException;
 import dev.scheduling.app.security.CallerAuthentication;
 import dev.scheduling.domain.calendar.Appointment;
 import dev.scheduling.domain.calendar.AppointmentDetails;
@@ -50,13 +50,15 @@ public class AppointmentCommandController {
 
     @Operation(summary = "Book an appointment",
                description = "201 with the new appointment; 200 with the same appointment when the Idempotency-Key "
-                       + "was already used for this very request; 409 when the slot overlaps another appointment.")
+                       + "was already used for this very request; 409 when the slot overlaps another appointment or "
+                       + "breaks the calendar's availability rules (overrideAvailability: front desk and admin only).")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AppointmentResponse> book(@PathVariable("userId") String userId,
                                                     @RequestBody BookingRequest body,
                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                                     CallerAuthentication caller,
                                                     HttpServletRequest request) {
+        boolean override = override(body.overrideAvailability(), caller);
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
         Instant start = fields.instant("start", body.start());
@@ -65,12 +67,12 @@ public class AppointmentCommandController {
         String location = fields.text("location", body.location());
         var timeZone = fields.timeZone("timeZone", body.timeZone());
         String key = fields.header(IDEMPOTENCY_KEY, idempotencyKey, RequestFields.MAX_IDEMPOTENCY_KEY_LENGTH, true);
-        RequestMetadata metadata = metadata(fields, caller, request);
+        RequestMetadata metadata = RequestMetadata.of(fields, caller, request);
         fields.validate();
 
         AppointmentId id = key == null ? appointmentIds.next() : appointmentIds.forIdempotencyKey(user, key);
         var command = new BookAppointment(user, id, new TimeSlot(start, end),
-                new AppointmentDetails(title, location, timeZone), clock.instant());
+                new AppointmentDetails(title, location, timeZone), clock.instant(), override);
         BookingOutcome outcome = commands.send(command, metadata);
 
         AppointmentResponse response = AppointmentResponse.of(user, outcome.appointment());
@@ -88,15 +90,16 @@ public class AppointmentCommandController {
                                           @RequestBody RescheduleRequest body,
                                           CallerAuthentication caller,
                                           HttpServletRequest request) {
+        boolean override = override(body.overrideAvailability(), caller);
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
         AppointmentId id = fields.appointmentId(appointmentId);
         Instant start = fields.instant("start", body.start());
         Instant end = fields.instant("end", body.end());
-        RequestMetadata metadata = metadata(fields, caller, request);
+        RequestMetadata metadata = RequestMetadata.of(fields, caller, request);
         fields.validate();
 
-        var command = new RescheduleAppointment(user, id, new TimeSlot(start, end), clock.instant());
+        var command = new RescheduleAppointment(user, id, new TimeSlot(start, end), clock.instant(), override);
         Appointment moved = commands.send(command, metadata);
         return AppointmentResponse.of(user, moved);
     }
@@ -112,18 +115,18 @@ public class AppointmentCommandController {
         UserId user = fields.userId(userId);
         AppointmentId id = fields.appointmentId(appointmentId);
         String checkedReason = fields.text("reason", reason);
-        RequestMetadata metadata = metadata(fields, caller, request);
+        RequestMetadata metadata = RequestMetadata.of(fields, caller, request);
         fields.validate();
 
         commands.send(new CancelAppointment(user, id, checkedReason), metadata);
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
-    /** The actor is the token's subject: who the caller claims to be in headers or bodies is never read. */
-    private static RequestMetadata metadata(RequestFields fields, CallerAuthentication caller,
-                                            HttpServletRequest request) {
-        fields.reject(RequestIdFilter.errors(request));
-        return new RequestMetadata(caller.caller().subject(), caller.caller().clientId(),
-                RequestIdFilter.requestId(request));
+    /** Only the front desk and admins may book outside a calendar's hours, notice and horizon. */
+    private static boolean override(Boolean asked, CallerAuthentication caller) {
+        if (Boolean.TRUE.equals(asked) && !caller.caller().mayOverrideAvailability()) {
+            throw new AccessRefusedException("Only the front desk and admins may override a calendar's availability");
+        }
+        return Boolean.TRUE.equals(asked);
     }
 }

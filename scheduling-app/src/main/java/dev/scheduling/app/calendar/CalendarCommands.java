@@ -4,8 +4,10 @@ import dev.scheduling.app.eventstore.EventStoreUnavailableException;
 import dev.scheduling.app.eventstore.EventStoreOutages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -44,6 +46,22 @@ public class CalendarCommands {
      */
     public <R> R send(Object command, RequestMetadata metadata) {
         return outages.call(() -> sendRetryingLostRaces(command, metadata));
+    }
+
+    /**
+     * Sends a command that acts only on a calendar that exists (one without a creation handler): {@code false}, and
+     * nothing written, when there is no such calendar.
+     */
+    public boolean sendToExisting(Object command, RequestMetadata metadata) {
+        try {
+            send(command, metadata);
+            return true;
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof AggregateNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private <R> R sendRetryingLostRaces(Object command, RequestMetadata metadata) {

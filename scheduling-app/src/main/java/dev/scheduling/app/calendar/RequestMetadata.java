@@ -1,6 +1,10 @@
 package dev.scheduling.app.calendar;
 
+import dev.scheduling.app.security.CallerAuthentication;
+import dev.scheduling.app.web.RequestFields;
+import dev.scheduling.app.web.RequestIdFilter;
 import dev.scheduling.domain.calendar.CommandMetadata;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 
 import java.util.HashMap;
@@ -11,6 +15,16 @@ import java.util.Map;
  * correlation id: stored with every event the command causes.
  */
 public record RequestMetadata(String actor, String clientId, String correlationId) {
+
+    /**
+     * The metadata of a request: the actor is the token's subject (who the caller claims to be in headers or bodies is
+     * never read); a malformed request id is recorded in {@code fields}.
+     */
+    public static RequestMetadata of(RequestFields fields, CallerAuthentication caller, HttpServletRequest request) {
+        fields.reject(RequestIdFilter.errors(request));
+        return new RequestMetadata(caller.caller().subject(), caller.caller().clientId(),
+                RequestIdFilter.requestId(request));
+    }
 
     public MetaData toMetaData() {
         Map<String, String> entries = new HashMap<>();

@@ -1,4 +1,5 @@
 package dev.scheduling.app.calendar;
 
-public record RescheduleRequest(String start, String end) {
+/** Body of a move; {@code overrideAvailability} as for a booking. */
+public record RescheduleRequest(String start, String end, Boolean overrideAvailability) {
 }

@@ -1,7 +1,6 @@
 package dev.scheduling.app.privacy;
 
 import dev.scheduling.app.web.RequestFields;
-import dev.scheduling.app.web.RequestIdFilter;
 import dev.scheduling.app.calendar.RequestMetadata;
 import dev.scheduling.app.security.CallerAuthentication;
 import dev.scheduling.domain.calendar.UserId;
@@ -35,10 +34,8 @@ public class ErasureController {
                                                  HttpServletRequest request) {
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
-        fields.reject(RequestIdFilter.errors(request));
+        RequestMetadata metadata = RequestMetadata.of(fields, caller, request);
         fields.validate();
-        RequestMetadata metadata = new RequestMetadata(caller.caller().subject(), caller.caller().clientId(),
-                RequestIdFilter.requestId(request));
         boolean erased = erasures.erase(user, metadata);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ErasureResponse(user.value(), erased));
     }

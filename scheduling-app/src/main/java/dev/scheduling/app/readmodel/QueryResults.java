@@ -6,14 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Waits for a query's answer, bounded, and rethrows what the handler threw as it was thrown. */
-final class QueryResults {
+public final class QueryResults {
 
     private static final long TIMEOUT_SECONDS = 15;
 
     private QueryResults() {
     }
 
-    static <T> T await(CompletableFuture<T> answer) {
+    public static <T> T await(CompletableFuture<T> answer) {
         try {
             return answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

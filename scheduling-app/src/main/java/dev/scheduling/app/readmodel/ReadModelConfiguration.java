@@ -10,6 +10,8 @@ import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.app.eventstore.PooledProcessor;
 import dev.scheduling.app.privacy.PersonalDataCipher;
 import dev.scheduling.projections.appointments.AppointmentQueries;
+import dev.scheduling.projections.calendars.CalendarQueries;
+import dev.scheduling.projections.calendars.CalendarTable;
 import dev.scheduling.projections.appointments.AppointmentTable;
 import dev.scheduling.projections.appointments.AppointmentsProjection;
 import dev.scheduling.projections.appointments.PersonalFields;
@@ -92,6 +94,16 @@ public class ReadModelConfiguration {
                 readModel.tableName());
     }
 
+    @Bean
+    CalendarTable calendarTable(DynamoDbClient dynamoDb, ReadModelProperties readModel) {
+        if (readModel.createTable()) {
+            Tables.ensure(dynamoDb, TableDefinitions.fromClasspath(TableDefinitions.CORE_TEMPLATE)
+                                                    .table(TableDefinitions.CALENDARS_TABLE, readModel.calendarsTableName()));
+        }
+        return new CalendarTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(),
+                readModel.calendarsTableName());
+    }
+
     /** Titles and locations are sealed under their user's key in the read model too ({@link SealedPersonalFields}). */
     @Bean
     PersonalFields readModelPersonalFields(PersonalDataCipher cipher) {
@@ -99,10 +111,17 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    AppointmentsProjection appointmentsProjection(AppointmentTable table, PersonalFields personalFields,
-                                                  ReadModelProperties readModel, Clock clock, MeterRegistry meters) {
-        return new AppointmentsProjection(table, personalFields, readModel.outageRetry().policy(), readModel.writers(),
-                clock, meters);
+    AppointmentsProjection appointmentsProjection(AppointmentTable table, CalendarTable calendars,
+                                                  PersonalFields personalFields, ReadModelProperties readModel,
+                                                  Clock clock, MeterRegistry meters) {
+        return new AppointmentsProjection(table, calendars, personalFields, readModel.outageRetry().policy(),
+                readModel.writers(), clock, meters);
+    }
+
+    @Bean
+    CalendarQueries calendarQueries(CalendarTable calendars, AppointmentTable appointments,
+                                    SchedulingProperties properties, ReadModelProperties readModel) {
+        return new CalendarQueries(calendars, appointments, properties.maxAppointmentDuration(), readModel.readers());
     }
 
     @Bean

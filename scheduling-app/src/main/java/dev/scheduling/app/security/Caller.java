@@ -18,4 +18,14 @@ public record Caller(String subject, String clientId, Set<Role> roles) {
     public boolean isStaff() {
         return !roles.isEmpty();
     }
+
+    /** The calendar of {@code userId} is the caller's own. */
+    public boolean owns(String userId) {
+        return subject.equals(userId);
+    }
+
+    /** Whether the caller may book or move outside a calendar's hours, notice and horizon: front desk and admin. */
+    public boolean mayOverrideAvailability() {
+        return roles.contains(Role.FRONT_DESK) || roles.contains(Role.ADMIN);
+    }
 }

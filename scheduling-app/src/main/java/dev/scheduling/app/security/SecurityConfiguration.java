@@ -80,6 +80,17 @@ public class SecurityConfiguration {
                                 path.matcher(HttpMethod.GET, "/users/{userId}/history"),
                                 path.matcher(HttpMethod.GET, "/users/{userId}/calendar"))
                         .access(ownerOr(FRONT_DESK, AUDITOR));
+                // a calendar's rules: set by its owner, the front desk or an admin; its rules, slots and busy times are
+                // read by anyone authenticated where it is published, else by its owner and staff: decided beside the
+                // rules the read model holds (availability.CalendarVisibility), 403 otherwise
+                requests.requestMatchers(path.matcher(HttpMethod.PUT, "/users/{userId}/availability"),
+                                path.matcher(HttpMethod.DELETE, "/users/{userId}/availability"))
+                        .access(ownerOr(FRONT_DESK, ADMIN));
+                requests.requestMatchers(path.matcher(HttpMethod.GET, "/users/{userId}/availability"),
+                                path.matcher(HttpMethod.GET, "/users/{userId}/slots"),
+                                path.matcher(HttpMethod.GET, "/users/{userId}/busy"),
+                                path.matcher(HttpMethod.GET, "/slots"))
+                        .authenticated();
                 // the right to erasure: the person themselves, or an administrator (not the front desk)
                 requests.requestMatchers(path.matcher(HttpMethod.POST, "/users/{userId}/erasure")).access(ownerOr(ADMIN));
                 // booking, rescheduling, cancelling; anything else on one's own calendar answers 404 or 405

@@ -75,12 +75,21 @@ public class HttpConfiguration {
         return new OpenAPI().servers(List.of(new Server().url("/").description("this service")));
     }
 
-    /** A number or boolean where a string belongs is a client's mistake to report, not to silently convert. */
+    /**
+     * A number or boolean where a string belongs, or a string or number where a boolean belongs, is a client's mistake
+     * to report, not to silently convert.
+     */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer strictStrings() {
-        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
-                                                                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                                                                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    Jackson2ObjectMapperBuilderCustomizer strictScalars() {
+        return builder -> builder.postConfigurer(mapper -> {
+            mapper.coercionConfigFor(LogicalType.Textual)
+                  .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                  .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                  .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Boolean)
+                  .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                  .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                  .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        });
     }
 }

@@ -54,7 +54,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = invalidFields(List.of(new FieldError(path(unknown), "is not a known field")));
         } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            problem = invalidFields(List.of(new FieldError(path(mismatch), "must be a string")));
+            problem = invalidFields(List.of(new FieldError(path(mismatch), expected(mismatch.getTargetType()))));
         } else if (cause instanceof JsonProcessingException) {
             problem = Problems.of(Problems.MALFORMED_REQUEST, "The body is not a JSON object of the expected shape");
         } else {
@@ -80,6 +80,20 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 "The request has " + errors.size() + " invalid field(s)");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** What a field of the body must be, by the type it is read into. */
+    private static String expected(@Nullable Class<?> type) {
+        if (type == null || type == String.class) {
+            return "must be a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
 
     private static String path(JsonMappingException e) {

@@ -37,6 +37,8 @@ public final class Problems {
     public static final ProblemType REQUEST_TIMEOUT = ProblemType.plain(HttpStatus.REQUEST_TIMEOUT, "request-timeout");
     public static final ProblemType CONCURRENT_MODIFICATION = ProblemType.titled(CONFLICT, "concurrent-modification",
             "The calendar was changed concurrently");
+    public static final ProblemType AVAILABILITY_NOT_SET = ProblemType.titled(NOT_FOUND, "availability-not-set",
+            "The calendar has no availability rules");
     public static final ProblemType PROJECTION_NOT_FOUND = ProblemType.plain(NOT_FOUND, "projection-not-found");
     public static final ProblemType PROJECTION_BUSY = ProblemType.plain(CONFLICT, "projection-busy");
     public static final ProblemType SERVICE_UNAVAILABLE = ProblemType.plain(HttpStatus.SERVICE_UNAVAILABLE,

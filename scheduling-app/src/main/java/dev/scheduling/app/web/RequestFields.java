@@ -113,19 +113,24 @@ public final class RequestFields {
 
     /** A page size: {@code defaultSize} when not given, else a whole number from 1 to {@code maxSize}. */
     public int pageSize(String pageSize, int defaultSize, int maxSize) {
-        if (pageSize == null) {
-            return defaultSize;
+        return count("pageSize", pageSize, defaultSize, maxSize);
+    }
+
+    /** A count in parameter {@code field}: {@code defaultValue} when not given, else a whole number from 1 to {@code max}. */
+    public int count(String field, String value, int defaultValue, int max) {
+        if (value == null) {
+            return defaultValue;
         }
         try {
-            int size = Integer.parseInt(pageSize);
-            if (size >= 1 && size <= maxSize) {
-                return size;
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= max) {
+                return count;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        reject("pageSize", "must be a whole number from 1 to " + maxSize);
-        return defaultSize;
+        reject(field, "must be a whole number from 1 to " + max);
+        return defaultValue;
     }
 
     /** Records an error the caller found in a field itself; returns null in place of the field's value. */
@@ -136,6 +141,11 @@ public final class RequestFields {
 
     public void reject(List<FieldError> more) {
         errors.addAll(more);
+    }
+
+    /** How many errors were recorded so far: a reader of a part of a request can tell whether it found any. */
+    public int errorCount() {
+        return errors.size();
     }
 
     public void validate() {

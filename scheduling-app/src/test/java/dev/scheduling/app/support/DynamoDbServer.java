@@ -84,10 +84,14 @@ public final class DynamoDbServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** The settings that point the service at this server. */
+    /**
+     * The settings that point the service at this server: appointments in {@code tableName}, calendars' rules in
+     * {@code tableName-calendars}, so that services sharing this server never share a table.
+     */
     public String[] settings(String tableName) {
         return new String[]{"scheduling.read-model.dynamodb-endpoint=" + endpoint(),
                 "scheduling.read-model.table-name=" + tableName,
+                "scheduling.read-model.calendars-table-name=" + tableName + "-calendars",
                 "scheduling.aws.access-key-id=local", "scheduling.aws.secret-access-key=local"};
     }
 

@@ -34,7 +34,8 @@ public record AvailabilityRules(ZoneId timeZone, Map<DayOfWeek, List<HoursRange>
                                 boolean published) {
 
     public static final int MAX_RANGES_A_DAY = 12;
-    public static final int MAX_OVERRIDES = 400;
+    /** With the hours of each, as many dates as the service's 16 KB of request body hold. */
+    public static final int MAX_OVERRIDES = 200;
     public static final Duration MAX_BUFFER = Duration.ofHours(24);
     public static final Duration MAX_NOTICE = Duration.ofDays(366);
     public static final Duration MAX_HORIZON = Duration.ofDays(3660);
@@ -226,7 +227,8 @@ public record AvailabilityRules(ZoneId timeZone, Map<DayOfWeek, List<HoursRange>
         if (value != null && value.isNegative()) {
             found.add(new Violation(field, "must not be negative"));
         } else if (value != null && value.compareTo(max) > 0) {
-            found.add(new Violation(field, "must be at most " + max));
+            found.add(new Violation(field, "must be at most " + (max.toSeconds() % 86_400 == 0
+                    ? "P" + max.toDays() + "D" : max.toString())));
         }
     }
 
