@@ -111,4 +111,42 @@ final class BookingThroughputFigure extends Phase {
         awaitProjectionCaughtUp(Duration.ofMinutes(10));
         awaitSagasCaughtUp(Duration.ofMinutes(10));
     }
+
+    /** Rules every B1r calendar has: open all day every day in Amsterdam, ten minutes after each, notice and horizon. */
+    static final String OPEN_RULES = "{\"timeZone\":\"Europe/Amsterdam\",\"weekly\":{" + String.join(",",
+            java.util.Arrays.stream(java.time.DayOfWeek.values())
+                            .map(day -> "\"" + day + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList())
+            + "},\"bufferAfter\":\"PT10M\",\"minimumNotice\":\"PT2H\",\"bookingHorizon\":\"P365D\"}";
+
+    /**
+     * B1r: B1's load on 10,000 calendars with availability rules (every booking resolves its windows, notice,
+     * horizon and buffers), then B1's once more without rules right after it: the cost of the rules is B1r against
+     * that run beside it, warmed up alike (B1 itself runs first after a short warm-up and is often slower).
+     */
+    void withAvailabilityRules(Load.Result b1) throws Exception {
+        NonConflictingBookings bookings = NonConflictingBookings.hourly(service.base(), service.token());
+        Load.Result set = Load.run(http, CLIENTS, Duration.ofMinutes(10), 10_000, i -> java.net.http.HttpRequest
+                .newBuilder(service.base().resolve("/users/b1r-u" + i + "/availability"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + service.token())
+                .timeout(Duration.ofSeconds(30)).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(OPEN_RULES)).build());
+        if (set.count(200) != 10_000) {
+            throw new IllegalStateException("setting B1r's rules gave " + set.describeStatuses());
+        }
+        awaitProjectionCaughtUp(Duration.ofMinutes(10));
+        Load.Result withRules = bookingLoad("B1r", bookings, "b1r-u", 10_000, mode.b1());
+        awaitProjectionCaughtUp(Duration.ofMinutes(10));
+        Load.Result again = bookingLoad("B1 again", bookings, "b1b-u", 10_000, mode.b1());
+        awaitProjectionCaughtUp(Duration.ofMinutes(10));
+        awaitSagasCaughtUp(Duration.ofMinutes(10));
+
+        double ratio = withRules.perSecond(201) / again.perSecond(201);
+        figures.add("B1r", "B1 on 10,000 calendars with availability rules, beside B1 without",
+                String.format("%.0f/s, p99 %.1f ms; without, right after: %.0f/s, p99 %.1f ms (B1 before: %.0f/s)",
+                        withRules.perSecond(201), withRules.percentileMillis(99), again.perSecond(201),
+                        again.percentileMillis(99), b1.perSecond(201)),
+                "the rules cost at most 10 % of B1", String.format("B1r / B1 right after: %.2f", ratio),
+                ratio >= 0.90 && withRules.serverErrors() == 0);
+        figures.note(String.format("B1r: 10,000 rules set in %.1f s; B1r %s; B1 again %s", set.seconds(),
+                withRules.describeStatuses(), again.describeStatuses()));
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The benchmark suite: starts PostgreSQL, DynamoDB Local and the packaged service, runs B1-B10 with
+ * The benchmark suite: starts PostgreSQL, DynamoDB Local and the packaged service, runs B1-B11 with
  * warm-up, measures each baseline in the same run, and prints one table (also written to {@code results.md} in
  * the run directory). Arguments: {@code quick} (default) or {@code full}, and {@code --profile} to record each
  * load phase with JFR and print where the service's time went.
@@ -110,6 +110,7 @@ public final class Suite {
                     "spring.datasource.username=postgres",
                     "scheduling.read-model.dynamodb-endpoint=" + dynamoDb.endpoint(),
                     "scheduling.read-model.table-name=appointments-bench",
+                    "scheduling.read-model.calendars-table-name=calendars-bench",
                     "scheduling.aws.access-key-id=local",
                     "scheduling.aws.secret-access-key=local",
                     // capacity is measured here, not abuse: one caller books for thousands of calendars, and B4 grows
@@ -126,6 +127,10 @@ public final class Suite {
                 Load.Result b1 = selected("B1") ? bookings.bookingThroughput(baselineInserts) : null;
                 if (b1 != null) {
                     new OpenLoopFigure(context).openLoop(b1, bookings.fromJavaClients());
+                    bookings.withAvailabilityRules(b1);
+                }
+                if (selected("B11")) {
+                    new SlotSearchFigure(context).slotSearch();
                 }
                 if (selected("B10")) {
                     new CrudBaselineFigure(context).crudBaseline(jvmOptions, b1);
