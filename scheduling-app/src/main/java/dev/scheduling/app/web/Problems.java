@@ -73,6 +73,7 @@ public final class Problems {
                 case OUTSIDE_AVAILABILITY -> titled(CONFLICT, error, "The calendar is not open then", null);
                 case NOTICE_TOO_SHORT -> titled(CONFLICT, error, "Too short notice for this calendar", null);
                 case BEYOND_BOOKING_HORIZON -> titled(CONFLICT, error, "Too far ahead for this calendar", null);
+                case HOLD_EXPIRED -> titled(CONFLICT, error, "The hold has expired or was released", null);
             });
         }
     }

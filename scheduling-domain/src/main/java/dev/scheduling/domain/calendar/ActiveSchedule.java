@@ -1,7 +1,9 @@
 package dev.scheduling.domain.calendar;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -15,38 +17,71 @@ import java.util.TreeMap;
  */
 final class ActiveSchedule {
 
-    /** An active appointment as far as overlaps go: its id and its slot. */
-    record Entry(AppointmentId id, TimeSlot slot) {
+    /** An active appointment or hold as far as overlaps go: its id, its slot, and a hold's expiry (null: none). */
+    record Entry(AppointmentId id, TimeSlot slot, Instant expiresAt) {
+
+        boolean hasLapsedAt(Instant instant) {
+            return expiresAt != null && !instant.isBefore(expiresAt);
+        }
+    }
+
+    /** What a slot runs into: the first entry in its way that still counts, and the lapsed holds it would cover. */
+    record Clash(Optional<Entry> conflict, List<Entry> lapsed) {
     }
 
     private final NavigableMap<Instant, Entry> byStart = new TreeMap<>();
 
-    static ActiveSchedule of(Collection<Appointment> appointments) {
+    static ActiveSchedule of(Collection<Appointment> appointments, Collection<Hold> holds) {
         ActiveSchedule schedule = new ActiveSchedule();
         appointments.stream().filter(Appointment::isActive).forEach(appointment -> schedule.add(appointment.id(),
                 appointment.slot()));
+        holds.forEach(hold -> schedule.add(hold));
         return schedule;
     }
 
-    /** The active appointment {@code slot} would overlap, ignoring {@code moving} (null when booking). */
+    /** The active appointment or hold {@code slot} would overlap, ignoring {@code moving} (null when booking). */
     Optional<Entry> conflictWith(TimeSlot slot, AppointmentId moving) {
+        return clashAt(slot, moving, Instant.MIN).conflict();
+    }
+
+    /**
+     * Where {@code slot} runs into the schedule at {@code instant}, ignoring {@code moving}: holds lapsed by then do
+     * not count but are listed (the calendar clears them before it takes their place, so that entries never overlap).
+     * Entries do not overlap one another, so only the one starting at or before the slot and those starting inside
+     * it can reach it; the walk stops at the first that counts.
+     */
+    Clash clashAt(TimeSlot slot, AppointmentId moving, Instant instant) {
+        List<Entry> lapsed = null;
         Map.Entry<Instant, Entry> before = byStart.floorEntry(slot.start());
-        // If "before" is the one being moved, whatever precedes it ends before it starts, hence before the slot.
         if (before != null && !isMoving(before, moving) && before.getValue().slot().overlaps(slot)) {
-            return Optional.of(before.getValue());
+            if (!before.getValue().hasLapsedAt(instant)) {
+                return new Clash(Optional.of(before.getValue()), List.of());
+            }
+            lapsed = new ArrayList<>(2);
+            lapsed.add(before.getValue());
         }
-        Map.Entry<Instant, Entry> after = byStart.higherEntry(slot.start());
-        if (after != null && isMoving(after, moving)) {
-            after = byStart.higherEntry(after.getKey());
+        for (Map.Entry<Instant, Entry> after = byStart.higherEntry(slot.start());
+             after != null && after.getKey().isBefore(slot.end()); after = byStart.higherEntry(after.getKey())) {
+            if (isMoving(after, moving)) {
+                continue;
+            }
+            if (!after.getValue().hasLapsedAt(instant)) {
+                return new Clash(Optional.of(after.getValue()), List.of());
+            }
+            if (lapsed == null) {
+                lapsed = new ArrayList<>(2);
+            }
+            lapsed.add(after.getValue());
         }
-        if (after != null && after.getValue().slot().overlaps(slot)) {
-            return Optional.of(after.getValue());
-        }
-        return Optional.empty();
+        return new Clash(Optional.empty(), lapsed == null ? List.of() : lapsed);
     }
 
     void add(AppointmentId id, TimeSlot slot) {
-        byStart.put(slot.start(), new Entry(id, slot));
+        byStart.put(slot.start(), new Entry(id, slot, null));
+    }
+
+    void add(Hold hold) {
+        byStart.put(hold.slot().start(), new Entry(hold.id(), hold.slot(), hold.expiresAt()));
     }
 
     /** Removes the appointment holding {@code slot} (active appointments never share a start). */

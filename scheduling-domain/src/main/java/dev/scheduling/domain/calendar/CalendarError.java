@@ -14,7 +14,8 @@ public enum CalendarError {
     CALENDAR_FULL("calendar-full"),
     OUTSIDE_AVAILABILITY("outside-availability"),
     NOTICE_TOO_SHORT("notice-too-short"),
-    BEYOND_BOOKING_HORIZON("beyond-booking-horizon");
+    BEYOND_BOOKING_HORIZON("beyond-booking-horizon"),
+    HOLD_EXPIRED("hold-expired");
 
     private final String code;
 

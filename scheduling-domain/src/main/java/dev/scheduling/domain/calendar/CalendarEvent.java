@@ -2,7 +2,7 @@ package dev.scheduling.domain.calendar;
 
 /** Everything that happens to a calendar. Events are stored for ever: add fields, never change their meaning. */
 public sealed interface CalendarEvent extends HoldsPersonalData permits AppointmentBooked, AppointmentRescheduled,
-        AppointmentCancelled, ReminderSent {
+        AppointmentCancelled, ReminderSent, HoldPlaced, HoldReleased {
 
     UserId userId();
 

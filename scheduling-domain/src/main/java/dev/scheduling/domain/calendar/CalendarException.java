@@ -10,7 +10,7 @@ public abstract sealed class CalendarException extends RuntimeException
         permits AppointmentOverlapException, AppointmentNotFoundException, AppointmentCancelledException,
         AppointmentAlreadyStartedException, IdempotencyKeyReusedException, StartInPastException,
         AppointmentTooLongException, InvalidTimeSlotException, InvalidValueException, CalendarFullException,
-        OutsideAvailabilityException, NoticeTooShortException, BeyondBookingHorizonException {
+        OutsideAvailabilityException, NoticeTooShortException, BeyondBookingHorizonException, HoldExpiredException {
 
     private final CalendarError error;
     private final Map<String, String> data;

@@ -11,12 +11,14 @@ import java.util.Map;
  * calendar aggregate keeps one (and decides its commands on it); whatever rebuilds a calendar from its events (the
  * calendar as of an instant) uses the same fold, never one of its own.
  * <p>
- * Snapshots hold {@link #appointments}, {@link #availability} and {@link #personalDataWritten}; the sorted index of
- * active slots is derived from them and rebuilt on first use.
+ * Snapshots hold {@link #appointments}, {@link #holds}, {@link #availability} and {@link #personalDataWritten}; the
+ * sorted index of busy slots (active appointments and holds) is derived from them and rebuilt on first use.
  */
 public final class CalendarState {
 
     private Map<AppointmentId, Appointment> appointments = new HashMap<>();
+    /** Slots kept for appointments not booked yet, lapsed ones included until an event clears them. */
+    private Map<AppointmentId, Hold> holds = new HashMap<>();
     /** The rules of when the calendar can be booked; null: open at all times. */
     private AvailabilityRules availability;
     /** Whether something personal was written since the calendar began or was last erased: else erasing changes nothing. */
@@ -28,6 +30,12 @@ public final class CalendarState {
         if (event instanceof AppointmentBooked booked) {
             Appointment appointment = Appointment.booked(booked);
             personalDataWritten = true;
+            Hold confirmed = holds.get(appointment.id());
+            if (confirmed != null) {
+                // the appointment takes its hold's place
+                schedule().remove(confirmed.slot());
+                holds.remove(confirmed.id());
+            }
             schedule().add(appointment.id(), appointment.slot());
             appointments.put(appointment.id(), appointment);
         } else if (event instanceof AppointmentRescheduled rescheduled) {
@@ -45,6 +53,15 @@ public final class CalendarState {
         } else if (event instanceof ReminderSent sent) {
             appointments.computeIfPresent(sent.appointmentId(),
                     (id, appointment) -> appointment.withReminderSent(sent.reminderId()));
+        } else if (event instanceof HoldPlaced placed) {
+            Hold hold = new Hold(placed.appointmentId(), placed.slot(), placed.expiresAt(), placed.overriddenRules());
+            schedule().add(hold);
+            holds.put(hold.id(), hold);
+        } else if (event instanceof HoldReleased released) {
+            Hold hold = holds.remove(released.appointmentId());
+            if (hold != null) {
+                schedule().remove(hold.slot());
+            }
         } else if (event instanceof AvailabilityChanged changed) {
             availability = changed.rules();
         } else if (event instanceof PersonalDataErased) {
@@ -76,6 +93,16 @@ public final class CalendarState {
         return appointments.keySet().stream().sorted(Comparator.comparing(AppointmentId::toString)).toList();
     }
 
+    /** The hold for appointment {@code id}, lapsed or not, or null. */
+    public Hold hold(AppointmentId id) {
+        return holds.get(id);
+    }
+
+    /** The holds not confirmed or released yet, lapsed ones included. */
+    public Collection<Hold> holds() {
+        return holds.values();
+    }
+
     /** The calendar's availability rules; null when it has none (open at all times). */
     public AvailabilityRules availability() {
         return availability;
@@ -87,7 +114,7 @@ public final class CalendarState {
 
     ActiveSchedule schedule() {
         if (schedule == null) {
-            schedule = ActiveSchedule.of(appointments.values());
+            schedule = ActiveSchedule.of(appointments.values(), holds.values());
         }
         return schedule;
     }

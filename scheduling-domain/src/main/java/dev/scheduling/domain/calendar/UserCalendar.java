@@ -17,8 +17,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A user's calendar. Its invariant: active appointments never overlap, and, when the calendar has
  * {@link AvailabilityRules}, a booking or a move lies inside its open hours, keeps its buffers free and respects its
- * notice and horizon (staff may override the hours, notice and horizon, never an overlap). Created by its first booking
- * or its first rules.
+ * notice and horizon (staff may override the hours, notice and horizon, never an overlap). Holds (slots kept for an
+ * appointment not booked yet) are busy time like appointments until they lapse. Created by its first booking, hold
+ * or rules.
  * <p>
  * Registered with Axon by the application (no Spring annotation here). It decides on a {@link CalendarState}, which
  * its events evolve (the one fold of the calendar's events) and snapshots hold.
@@ -52,7 +53,8 @@ public class UserCalendar implements HoldsPersonalData {
         List<String> overridden = checkAvailability(command.slot(), command.requestedAt(),
                 command.overrideAvailability());
         capacity.check(schedule(), command.requestedAt());
-        refuseConflicts(command.slot(), null);
+        List<Hold> lapsed = refuseConflicts(command.slot(), null, command.requestedAt());
+        clear(lapsed, command.userId());
         apply(new AppointmentBooked(command.userId(), command.appointmentId(), command.slot(), command.details(),
                 overridden));
         return BookingOutcome.created(state.appointment(command.appointmentId()));
@@ -73,7 +75,7 @@ public class UserCalendar implements HoldsPersonalData {
         slotPolicy.check(command.newSlot(), command.requestedAt());
         List<String> overridden = checkAvailability(command.newSlot(), command.requestedAt(),
                 command.overrideAvailability());
-        refuseConflicts(command.newSlot(), appointment.id());
+        clear(refuseConflicts(command.newSlot(), appointment.id(), command.requestedAt()), userId);
         apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot(),
                 appointment.details(), overridden));
         return state.appointment(appointment.id());
@@ -93,6 +95,59 @@ public class UserCalendar implements HoldsPersonalData {
         Appointment appointment = existing(command.appointmentId());
         if (!appointment.hasSent(command.reminderId())) {
             apply(new ReminderSent(userId, appointment.id(), command.reminderId(), command.offset(), command.dueAt()));
+        }
+    }
+
+    /**
+     * Keeps a slot for an appointment not booked yet, checked as a booking is; answers the hold. The same hold again
+     * changes nothing; the appointment's id used otherwise is refused as a reused key.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Hold handle(PlaceHold command, SlotPolicy slotPolicy, CalendarCapacity capacity) {
+        Hold existing = state.hold(command.appointmentId());
+        if (existing != null && existing.slot().equals(command.slot()) && existing.expiresAt().equals(command.expiresAt())) {
+            return existing;
+        }
+        if (existing != null || state.appointment(command.appointmentId()) != null) {
+            throw new IdempotencyKeyReusedException(command.appointmentId());
+        }
+        if (!command.expiresAt().isAfter(command.requestedAt())) {
+            throw new InvalidValueException("expiresAt", "must be after the time of the request");
+        }
+        slotPolicy.check(command.slot(), command.requestedAt());
+        List<String> overridden = checkAvailability(command.slot(), command.requestedAt(),
+                command.overrideAvailability());
+        capacity.check(schedule(), command.requestedAt());
+        clear(refuseConflicts(command.slot(), null, command.requestedAt()), command.userId());
+        apply(new HoldPlaced(command.userId(), command.appointmentId(), command.slot(), command.expiresAt(), overridden));
+        return state.hold(command.appointmentId());
+    }
+
+    /** Books a live hold's slot as its appointment; answers the appointment (the same again changes nothing). */
+    @CommandHandler
+    public Appointment handle(ConfirmHold command) {
+        Appointment booked = state.appointment(command.appointmentId());
+        if (booked != null) {
+            if (booked.isActive() && booked.details().equals(command.details())) {
+                return booked;
+            }
+            throw new HoldExpiredException(command.appointmentId());
+        }
+        Hold hold = state.hold(command.appointmentId());
+        if (hold == null || hold.hasLapsedAt(command.requestedAt())) {
+            throw new HoldExpiredException(command.appointmentId());
+        }
+        apply(new AppointmentBooked(userId, hold.id(), hold.slot(), command.details(), hold.overriddenRules()));
+        return state.appointment(hold.id());
+    }
+
+    /** Frees a hold's slot; nothing to do for a hold confirmed, released or never placed. */
+    @CommandHandler
+    public void handle(ReleaseHold command) {
+        Hold hold = state.hold(command.appointmentId());
+        if (hold != null) {
+            apply(new HoldReleased(userId, hold.id(), hold.slot(), command.reason()));
         }
     }
 
@@ -132,6 +187,12 @@ public class UserCalendar implements HoldsPersonalData {
 
     @EventSourcingHandler
     void on(AppointmentBooked event) {
+        userId = event.userId();
+        state.evolve(event);
+    }
+
+    @EventSourcingHandler
+    void on(HoldPlaced event) {
         userId = event.userId();
         state.evolve(event);
     }
@@ -187,17 +248,28 @@ public class UserCalendar implements HoldsPersonalData {
     }
 
     /**
-     * Refuses a slot that overlaps another active appointment ({@code moving} aside) or comes closer to one than the
-     * rules' buffers allow: a search of the slot widened by the buffers, two look-ups in the sorted schedule.
+     * Refuses a slot that overlaps another active appointment or live hold ({@code moving} aside) or comes closer to
+     * one than the rules' buffers allow: a search of the slot widened by the buffers, two look-ups in the sorted
+     * schedule (more only past lapsed holds). Answers the holds lapsed at {@code at} that lie in the way, which the
+     * command clears before it takes their place.
      */
-    private void refuseConflicts(TimeSlot slot, AppointmentId moving) {
+    private List<Hold> refuseConflicts(TimeSlot slot, AppointmentId moving, Instant at) {
         AvailabilityRules rules = state.availability();
         Duration separation = rules == null ? Duration.ZERO : rules.separation();
         TimeSlot kept = separation.isZero() ? slot
                 : new TimeSlot(slot.start().minus(separation), slot.end().plus(separation));
-        schedule().conflictWith(kept, moving).ifPresent(conflicting -> {
+        ActiveSchedule.Clash clash = schedule().clashAt(kept, moving, at);
+        clash.conflict().ifPresent(conflicting -> {
             throw new AppointmentOverlapException(conflicting.id(), conflicting.slot());
         });
+        return clash.lapsed().stream().map(entry -> state.hold(entry.id())).toList();
+    }
+
+    /** Records the lapsed holds in the way of what a command is about to record as released ({@code expired}). */
+    private void clear(List<Hold> lapsed, UserId calendar) {
+        for (Hold hold : lapsed) {
+            apply(new HoldReleased(calendar, hold.id(), hold.slot(), HoldReleased.EXPIRED));
+        }
     }
 
     /** What the calendar's events made of it (for tests of this package). */

@@ -1,0 +1,195 @@
+package dev.scheduling.domain.calendar;
+
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static dev.scheduling.domain.calendar.AvailabilityTest.DR_LEE;
+import static dev.scheduling.domain.calendar.AvailabilityTest.rulesSet;
+import static dev.scheduling.domain.calendar.CalendarTestData.*;
+
+/**
+ * Holds: a slot kept busy for an appointment not booked yet, as the booking of an appointment with several
+ * participants places one on each calendar before it books them all. A hold is busy time like an appointment, with
+ * the calendar's buffers and rules; it becomes its appointment when confirmed, frees its slot when released, and
+ * stops counting when it lapses (the command that next needs its slot records it released as expired).
+ */
+class HoldTest {
+
+    private static final Instant EXPIRES = NOW.plus(Duration.ofMinutes(5));
+
+    private final FixtureConfiguration<UserCalendar> fixture = calendarFixture();
+
+    private static PlaceHold hold(int number, TimeSlot slot) {
+        return new PlaceHold(ALICE, appointmentId(number), slot, EXPIRES, NOW, false);
+    }
+
+    private static HoldPlaced held(int number, TimeSlot slot) {
+        return new HoldPlaced(ALICE, appointmentId(number), slot, EXPIRES, List.of());
+    }
+
+    private static HoldReleased released(int number, TimeSlot slot, String reason) {
+        return new HoldReleased(ALICE, appointmentId(number), slot, reason);
+    }
+
+    @Test
+    void a_free_slot_is_held_and_the_hold_answered() {
+        fixture.givenNoPriorActivity()
+               .when(hold(1, slot("10:00", "11:00")))
+               .expectEvents(held(1, slot("10:00", "11:00")))
+               .expectResultMessagePayload(new Hold(appointmentId(1), slot("10:00", "11:00"), EXPIRES, List.of()));
+    }
+
+    @Test
+    void the_same_hold_again_changes_nothing_and_its_id_for_another_slot_is_refused() {
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(hold(1, slot("10:00", "11:00")))
+               .expectNoEvents();
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(hold(1, slot("12:00", "13:00")))
+               .expectNoEvents()
+               .expectException(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void a_hold_is_refused_where_an_appointment_or_another_live_hold_is() {
+        fixture.given(booked(1, slot("10:00", "11:00")))
+               .when(hold(2, slot("10:30", "11:30")))
+               .expectNoEvents()
+               .expectException(refusal(CalendarError.APPOINTMENT_OVERLAP, Map.of(
+                       "conflictingAppointmentId", appointmentId(1).toString(),
+                       "conflictingStart", at("10:00").toString(), "conflictingEnd", at("11:00").toString())));
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(hold(2, slot("09:30", "10:30")))
+               .expectNoEvents()
+               .expectException(AppointmentOverlapException.class);
+    }
+
+    @Test
+    void a_live_hold_is_busy_for_a_booking_and_a_move() {
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(book(2, slot("10:59", "12:00")))
+               .expectNoEvents()
+               .expectException(refusal(CalendarError.APPOINTMENT_OVERLAP, Map.of(
+                       "conflictingAppointmentId", appointmentId(1).toString(),
+                       "conflictingStart", at("10:00").toString(), "conflictingEnd", at("11:00").toString())));
+        fixture.given(held(1, slot("10:00", "11:00")), booked(2, slot("12:00", "13:00")))
+               .when(new RescheduleAppointment(ALICE, appointmentId(2), slot("10:30", "11:30"), NOW))
+               .expectNoEvents()
+               .expectException(AppointmentOverlapException.class);
+    }
+
+    @Test
+    void a_lapsed_hold_counts_no_more_and_is_cleared_by_whatever_takes_its_place() {
+        Instant later = EXPIRES.plusSeconds(1);
+        fixture.given(held(1, slot("10:00", "11:00")), held(2, slot("11:00", "12:00")))
+               .when(new BookAppointment(ALICE, appointmentId(3), slot("10:30", "11:30"), DETAILS, later))
+               .expectEvents(released(1, slot("10:00", "11:00"), "expired"), released(2, slot("11:00", "12:00"), "expired"),
+                       new AppointmentBooked(ALICE, appointmentId(3), slot("10:30", "11:30"), DETAILS));
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(new PlaceHold(ALICE, appointmentId(2), slot("10:00", "11:00"), EXPIRES.plusSeconds(300), EXPIRES, false))
+               .expectEvents(released(1, slot("10:00", "11:00"), "expired"),
+                       new HoldPlaced(ALICE, appointmentId(2), slot("10:00", "11:00"), EXPIRES.plusSeconds(300), List.of()));
+    }
+
+    @Test
+    void a_lapsed_hold_in_the_way_is_left_alone_when_a_live_entry_refuses_the_slot() {
+        fixture.given(held(1, slot("10:00", "11:00")), booked(2, slot("11:00", "12:00")))
+               .when(new BookAppointment(ALICE, appointmentId(3), slot("10:30", "11:30"), DETAILS, EXPIRES))
+               .expectNoEvents()
+               .expectException(refusal(CalendarError.APPOINTMENT_OVERLAP, Map.of(
+                       "conflictingAppointmentId", appointmentId(2).toString(),
+                       "conflictingStart", at("11:00").toString(), "conflictingEnd", at("12:00").toString())));
+        // the lapsed hold starts inside the slot: the walk goes on past it to the appointment behind
+        fixture.given(held(1, slot("10:00", "10:30")), booked(2, slot("11:00", "12:00")))
+               .when(new BookAppointment(ALICE, appointmentId(3), slot("09:30", "11:30"), DETAILS, EXPIRES))
+               .expectNoEvents()
+               .expectException(AppointmentOverlapException.class);
+    }
+
+    @Test
+    void confirming_a_live_hold_books_its_slot_as_its_appointment() {
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW.plusSeconds(60)))
+               .expectEvents(booked(1, slot("10:00", "11:00")));
+        fixture.given(held(1, slot("10:00", "11:00")), booked(1, slot("10:00", "11:00")))
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW.plusSeconds(60)))
+               .expectNoEvents();
+        // booked, it is an appointment like any other: busy for good, cancelled like any other
+        fixture.given(held(1, slot("10:00", "11:00")), booked(1, slot("10:00", "11:00")))
+               .when(new BookAppointment(ALICE, appointmentId(2), slot("10:00", "11:00"), DETAILS, EXPIRES.plusSeconds(60)))
+               .expectNoEvents()
+               .expectException(AppointmentOverlapException.class);
+        fixture.given(held(1, slot("10:00", "11:00")), booked(1, slot("10:00", "11:00")))
+               .when(new CancelAppointment(ALICE, appointmentId(1), "patient asked"))
+               .expectEvents(cancelled(1, slot("10:00", "11:00")));
+    }
+
+    @Test
+    void confirming_a_lapsed_released_or_unknown_hold_is_refused_as_expired() {
+        Map<String, String> expired = Map.of("holdId", appointmentId(1).toString());
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, EXPIRES))
+               .expectNoEvents()
+               .expectException(refusal(CalendarError.HOLD_EXPIRED, expired));
+        fixture.given(held(1, slot("10:00", "11:00")), released(1, slot("10:00", "11:00"), "a participant refused"))
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW))
+               .expectNoEvents()
+               .expectException(refusal(CalendarError.HOLD_EXPIRED, expired));
+        fixture.given(booked(2, slot("12:00", "13:00")))
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW))
+               .expectNoEvents()
+               .expectException(refusal(CalendarError.HOLD_EXPIRED, expired));
+    }
+
+    @Test
+    void releasing_frees_the_slot_once() {
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(new ReleaseHold(ALICE, appointmentId(1), "a participant refused"))
+               .expectEvents(released(1, slot("10:00", "11:00"), "a participant refused"));
+        fixture.given(held(1, slot("10:00", "11:00")), released(1, slot("10:00", "11:00"), "a participant refused"))
+               .when(new ReleaseHold(ALICE, appointmentId(1), "again"))
+               .expectNoEvents();
+        fixture.given(held(1, slot("10:00", "11:00")), released(1, slot("10:00", "11:00"), "cancelled"))
+               .when(book(2, slot("10:00", "11:00")))
+               .expectEvents(booked(2, slot("10:00", "11:00")));
+        fixture.given(held(1, slot("10:00", "11:00")), booked(1, slot("10:00", "11:00")))
+               .when(new ReleaseHold(ALICE, appointmentId(1), "too late"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_hold_keeps_to_the_rules_and_buffers_and_the_front_desk_override_reaches_its_appointment() {
+        // Dr Lee's Wednesday: 09:00-12:00 and 13:00-17:00 in Amsterdam (08:00-11:00 and 12:00-16:00 UTC), ten
+        // minutes after each patient
+        fixture.given(rulesSet(DR_LEE))
+               .when(hold(1, slot("11:30", "12:30")))
+               .expectNoEvents()
+               .expectException(OutsideAvailabilityException.class);
+        fixture.given(rulesSet(DR_LEE), booked(1, slot("08:00", "08:30")))
+               .when(hold(2, slot("08:35", "09:00")))
+               .expectNoEvents()
+               .expectException(AppointmentOverlapException.class);
+        fixture.given(rulesSet(DR_LEE))
+               .when(new PlaceHold(ALICE, appointmentId(1), slot("16:30", "17:00"), EXPIRES, NOW, true))
+               .expectEvents(new HoldPlaced(ALICE, appointmentId(1), slot("16:30", "17:00"), EXPIRES,
+                       List.of("outside-availability")));
+        fixture.given(rulesSet(DR_LEE), new HoldPlaced(ALICE, appointmentId(1), slot("16:30", "17:00"), EXPIRES,
+                       List.of("outside-availability")))
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW))
+               .expectEvents(new AppointmentBooked(ALICE, appointmentId(1), slot("16:30", "17:00"), DETAILS,
+                       List.of("outside-availability")));
+    }
+
+    @Test
+    void a_hold_that_expires_before_it_is_asked_for_is_refused() {
+        fixture.givenNoPriorActivity()
+               .when(new PlaceHold(ALICE, appointmentId(1), slot("10:00", "11:00"), NOW, NOW, false))
+               .expectNoEvents()
+               .expectException(InvalidValueException.class);
+    }
+}
