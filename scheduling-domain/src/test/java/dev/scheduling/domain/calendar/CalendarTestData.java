@@ -81,6 +81,19 @@ final class CalendarTestData {
     }
 
     /** A calendar's fixture with the service's default rules. */
+    /**
+     * Axon with the calendar aggregate on an in-memory event store, started: for tests that send thousands of
+     * commands through the real command bus and repository. Shut it down after the test.
+     */
+    static org.axonframework.config.Configuration startedAxon(Duration maxAppointmentDuration) {
+        return org.axonframework.config.DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
+                .configureAggregate(UserCalendar.class)
+                .registerComponent(SlotPolicy.class, c -> new SlotPolicy(maxAppointmentDuration))
+                .registerComponent(CalendarCapacity.class, c -> CAPACITY)
+                .start();
+    }
+
     static FixtureConfiguration<UserCalendar> calendarFixture() {
         FixtureConfiguration<UserCalendar> fixture = new AggregateTestFixture<>(UserCalendar.class);
         fixture.registerInjectableResource(SLOT_POLICY);

@@ -2,10 +2,8 @@ package dev.scheduling.domain.calendar;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +41,7 @@ class HoldsRandomizedTest {
 
     @BeforeEach
     void startAxon() {
-        axon = DefaultConfigurer.defaultConfiguration()
-                                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                                .configureAggregate(UserCalendar.class)
-                                .registerComponent(SlotPolicy.class, c -> new SlotPolicy(Duration.ofHours(24)))
-                                .registerComponent(CalendarCapacity.class, c -> CalendarTestData.CAPACITY)
-                                .start();
+        axon = CalendarTestData.startedAxon(Duration.ofHours(24));
         commands = axon.commandGateway();
     }
 

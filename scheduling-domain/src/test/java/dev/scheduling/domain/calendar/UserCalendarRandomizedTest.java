@@ -2,10 +2,8 @@ package dev.scheduling.domain.calendar;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +38,7 @@ class UserCalendarRandomizedTest {
 
     @BeforeEach
     void startAxon() {
-        axon = DefaultConfigurer.defaultConfiguration()
-                                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                                .configureAggregate(UserCalendar.class)
-                                .registerComponent(SlotPolicy.class, c -> new SlotPolicy(MAX_DURATION))
-                                .registerComponent(CalendarCapacity.class, c -> CalendarTestData.CAPACITY)
-                                .start();
+        axon = CalendarTestData.startedAxon(MAX_DURATION);
         commands = axon.commandGateway();
     }
 
