@@ -94,7 +94,8 @@ class CoreStackOnMotoIT {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
             Eventually.await("the booking in the stack's table", Duration.ofSeconds(30), () -> dynamoDb.getItem(r -> r
                     .tableName(outputs.get("AppointmentsTableName"))
-                    .key(Map.of("appointmentId", AttributeValue.fromS(id)))).hasItem());
+                    .key(Map.of("appointmentId", AttributeValue.fromS(id), "userId", AttributeValue.fromS(user))))
+                    .hasItem());
 
             List<Message> reminders = receive(moto, subscriber, Duration.ofSeconds(60));
             assertThat(reminders).singleElement().satisfies(message -> assertThat(JSON.readTree(message.body())

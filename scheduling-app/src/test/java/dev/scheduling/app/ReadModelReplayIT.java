@@ -75,7 +75,7 @@ class ReadModelReplayIT {
         for (int i = 0; i < 300; i += 3) {
             AppointmentItem item = items.get(i);
             if (i % 2 == 0) {
-                readModel.delete(item.getAppointmentId());
+                readModel.delete(item.getUserId(), item.getAppointmentId());
             } else {
                 item.setStatus("CANCELLED");
                 item.setStart("2030-01-01T00:00:00.000000000Z");

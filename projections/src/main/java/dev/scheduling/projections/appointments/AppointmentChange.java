@@ -10,15 +10,21 @@ import java.util.function.Consumer;
  *
  * @param booking the whole item, for a booking; null for a change of an existing item
  */
-record AppointmentChange(String appointmentId, long version, String updatedAt, AppointmentItem booking,
+record AppointmentChange(ItemKey key, long version, String updatedAt, AppointmentItem booking,
                          Consumer<AppointmentItem> change) {
 
-    static AppointmentChange booked(AppointmentItem item) {
-        return new AppointmentChange(item.getAppointmentId(), item.getVersion(), item.getUpdatedAt(), item, null);
+    /** An item's key: the appointment on one calendar (an appointment may be on several). */
+    record ItemKey(String userId, String appointmentId) {
     }
 
-    static AppointmentChange of(String appointmentId, long version, String updatedAt, Consumer<AppointmentItem> change) {
-        return new AppointmentChange(appointmentId, version, updatedAt, null, change);
+    static AppointmentChange booked(AppointmentItem item) {
+        return new AppointmentChange(new ItemKey(item.getUserId(), item.getAppointmentId()), item.getVersion(),
+                item.getUpdatedAt(), item, null);
+    }
+
+    static AppointmentChange of(String userId, String appointmentId, long version, String updatedAt,
+                                Consumer<AppointmentItem> change) {
+        return new AppointmentChange(new ItemKey(userId, appointmentId), version, updatedAt, null, change);
     }
 
     boolean isBooking() {

@@ -2,6 +2,7 @@ package dev.scheduling.projections.appointments;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
@@ -40,6 +41,8 @@ public class AppointmentItem {
         this.appointmentId = appointmentId;
     }
 
+    /** The calendar: with the appointment's id, the item's key (one appointment may be on several calendars). */
+    @DynamoDbSortKey
     @DynamoDbSecondaryPartitionKey(indexNames = BY_USER_AND_START)
     public String getUserId() {
         return userId;
@@ -133,6 +136,7 @@ public class AppointmentItem {
     @Override
     public boolean equals(Object other) {
         return other instanceof AppointmentItem that && Objects.equals(appointmentId, that.appointmentId)
+                && Objects.equals(userId, that.userId)
                 && Objects.equals(userId, that.userId) && Objects.equals(start, that.start)
                 && Objects.equals(end, that.end) && Objects.equals(status, that.status)
                 && Objects.equals(title, that.title) && Objects.equals(location, that.location)
@@ -143,7 +147,7 @@ public class AppointmentItem {
 
     @Override
     public int hashCode() {
-        return Objects.hash(appointmentId, version);
+        return Objects.hash(appointmentId, userId, version);
     }
 
     @Override

@@ -38,8 +38,7 @@ public class AppointmentQueries {
 
     @QueryHandler
     public AppointmentView handle(FindAppointment query) {
-        return table.get(query.appointmentId())
-                    .filter(item -> item.getUserId().equals(query.userId()))
+        return table.get(query.userId(), query.appointmentId())
                     .map(item -> AppointmentView.of(item, personalFields))
                     .orElse(null);
     }

@@ -90,8 +90,8 @@ public class AppointmentTable {
      * suffices. An appointment the table does not hold is left alone: its booking is older than the table (a replay
      * clears it first).
      */
-    boolean applyChanges(String appointmentId, List<AppointmentChange> changes) {
-        AppointmentItem item = table.getItem(r -> r.key(k -> k.partitionValue(appointmentId)).consistentRead(true));
+    boolean applyChanges(String userId, String appointmentId, List<AppointmentChange> changes) {
+        AppointmentItem item = table.getItem(r -> r.key(key(userId, appointmentId)).consistentRead(true));
         if (item == null) {
             return false;
         }
@@ -117,8 +117,13 @@ public class AppointmentTable {
         }
     }
 
-    public Optional<AppointmentItem> get(String appointmentId) {
-        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(appointmentId).build()));
+    /** The appointment's item on that calendar. */
+    public Optional<AppointmentItem> get(String userId, String appointmentId) {
+        return Optional.ofNullable(table.getItem(key(userId, appointmentId)));
+    }
+
+    static Key key(String userId, String appointmentId) {
+        return Key.builder().partitionValue(appointmentId).sortValue(userId).build();
     }
 
     /** Pages of one user's items whose start lies in {@code [fromStart, toStartInclusive]}, in start order. */

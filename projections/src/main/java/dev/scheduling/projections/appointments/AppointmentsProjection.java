@@ -8,6 +8,7 @@ import dev.scheduling.domain.calendar.AppointmentStatus;
 import dev.scheduling.domain.calendar.AvailabilityChanged;
 import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.ReminderSent;
+import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.projections.calendars.CalendarItem;
 import dev.scheduling.projections.calendars.CalendarTable;
@@ -98,25 +99,25 @@ public class AppointmentsProjection implements AutoCloseable {
 
     @EventHandler
     void on(AppointmentRescheduled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        write(at, replay, List.of(change(event.appointmentId(), sequence, at, item -> setSlot(item, event.newSlot()))));
+        write(at, replay, List.of(change(event.userId(), event.appointmentId(), sequence, at, item -> setSlot(item, event.newSlot()))));
     }
 
     @EventHandler
     void on(AppointmentCancelled event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        write(at, replay, List.of(change(event.appointmentId(), sequence, at,
+        write(at, replay, List.of(change(event.userId(), event.appointmentId(), sequence, at,
                 item -> item.setStatus(AppointmentStatus.CANCELLED.name()))));
     }
 
     @EventHandler
     void on(ReminderSent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        write(at, replay, List.of(change(event.appointmentId(), sequence, at,
+        write(at, replay, List.of(change(event.userId(), event.appointmentId(), sequence, at,
                 item -> addReminder(item, event.reminderId()))));
     }
 
     /** The user's personal data was erased: the read model forgets the titles and locations it copied. */
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        write(at, replay, event.appointmentIds().stream().map(id -> change(id, sequence, at, item -> {
+        write(at, replay, event.appointmentIds().stream().map(id -> change(event.userId(), id, sequence, at, item -> {
             item.setTitle(null);
             item.setLocation(null);
         })).toList());
@@ -156,9 +157,9 @@ public class AppointmentsProjection implements AutoCloseable {
         batch.writeIfLastOfBatch();
     }
 
-    private static AppointmentChange change(AppointmentId appointmentId, long sequence, Instant at,
+    private static AppointmentChange change(UserId userId, AppointmentId appointmentId, long sequence, Instant at,
                                             Consumer<AppointmentItem> change) {
-        return AppointmentChange.of(appointmentId.toString(), sequence, UtcInstants.format(at), change);
+        return AppointmentChange.of(userId.toString(), appointmentId.toString(), sequence, UtcInstants.format(at), change);
     }
 
     private static void addReminder(AppointmentItem item, String reminderId) {

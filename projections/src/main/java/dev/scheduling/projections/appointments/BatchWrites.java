@@ -44,8 +44,8 @@ final class BatchWrites {
     private final AppointmentTable table;
     private final ExecutorService writers;
     private final OutageRetry retry;
-    private final Map<String, AppointmentItem> booked = new LinkedHashMap<>();
-    private final Map<String, List<AppointmentChange>> changed = new LinkedHashMap<>();
+    private final Map<AppointmentChange.ItemKey, AppointmentItem> booked = new LinkedHashMap<>();
+    private final Map<AppointmentChange.ItemKey, List<AppointmentChange>> changed = new LinkedHashMap<>();
     private final List<Runnable> afterWrite = new ArrayList<>();
     private boolean replay;
 
@@ -72,12 +72,12 @@ final class BatchWrites {
     void add(AppointmentChange change, boolean replayed) {
         replay |= replayed;
         if (change.isBooking()) {
-            booked.merge(change.appointmentId(), change.booking(),
+            booked.merge(change.key(), change.booking(),
                     (held, offered) -> held.getVersion() >= offered.getVersion() ? held : offered);
-        } else if (booked.containsKey(change.appointmentId())) {
-            change.applyTo(booked.get(change.appointmentId()));
+        } else if (booked.containsKey(change.key())) {
+            change.applyTo(booked.get(change.key()));
         } else {
-            changed.computeIfAbsent(change.appointmentId(), id -> new ArrayList<>()).add(change);
+            changed.computeIfAbsent(change.key(), key -> new ArrayList<>()).add(change);
         }
     }
 
@@ -116,8 +116,8 @@ final class BatchWrites {
         } else {
             items.forEach(item -> writes.add(CompletableFuture.runAsync(() -> table.putIfNewer(item), writers)));
         }
-        changed.forEach((appointmentId, changes) -> writes.add(CompletableFuture.runAsync(
-                () -> table.applyChanges(appointmentId, changes), writers)));
+        changed.forEach((key, changes) -> writes.add(CompletableFuture.runAsync(
+                () -> table.applyChanges(key.userId(), key.appointmentId(), changes), writers)));
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException failed) {

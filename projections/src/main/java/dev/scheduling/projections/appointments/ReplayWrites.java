@@ -66,9 +66,9 @@ final class ReplayWrites {
     int deleteAll() {
         int deleted = 0;
         List<Key> keys = new ArrayList<>();
-        for (AppointmentItem item : table.scan(ScanEnhancedRequest.builder().attributesToProject("appointmentId")
+        for (AppointmentItem item : table.scan(ScanEnhancedRequest.builder().attributesToProject("appointmentId", "userId")
                                                                   .limit(SCAN_PAGE).build()).items()) {
-            keys.add(Key.builder().partitionValue(item.getAppointmentId()).build());
+            keys.add(AppointmentTable.key(item.getUserId(), item.getAppointmentId()));
             if (keys.size() == BATCH_LIMIT) {
                 deleted += delete(keys);
                 keys.clear();

@@ -63,7 +63,7 @@ class AppointmentsProjectionTest {
     void a_booking_writes_the_appointment_with_fixed_width_utc_times() {
         handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getUserId()).isEqualTo("alice");
         assertThat(item.getStart()).isEqualTo("2026-12-02T10:00:00.000000000Z");
         assertThat(item.getEnd()).isEqualTo("2026-12-02T11:00:00.000000000Z");
@@ -79,11 +79,23 @@ class AppointmentsProjectionTest {
     }
 
     @Test
+    void one_appointment_on_two_calendars_is_two_items_each_changed_by_its_own_calendar() {
+        UserId room = new UserId("room-4");
+        handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentBooked(room, id, TEN, DETAILS), 1, NOW, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new AppointmentCancelled(room, id, TEN, "room closed"), 2, NOW, ReplayStatus.REGULAR));
+
+        assertThat(table.get("alice", id.toString()).orElseThrow().getStatus()).isEqualTo("BOOKED");
+        assertThat(table.get("alice", id.toString()).orElseThrow().getVersion()).isEqualTo(3);
+        assertThat(table.get("room-4", id.toString()).orElseThrow().getStatus()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void a_reschedule_moves_the_slot_and_keeps_the_rest() {
         handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
         handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW.plusSeconds(60), ReplayStatus.REGULAR));
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getEnd()).isEqualTo("2026-12-02T15:30:00.000000000Z");
         assertThat(opened(item).title()).isEqualTo("Check-up");
@@ -97,7 +109,7 @@ class AppointmentsProjectionTest {
         handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
         handled(() -> projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR));
 
-        assertThat(table.get(id.toString()).orElseThrow().getStatus()).isEqualTo("CANCELLED");
+        assertThat(table.get("alice", id.toString()).orElseThrow().getStatus()).isEqualTo("CANCELLED");
     }
 
     @Test
@@ -107,7 +119,7 @@ class AppointmentsProjectionTest {
 
         handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getVersion()).isEqualTo(5);
     }
@@ -116,11 +128,11 @@ class AppointmentsProjectionTest {
     void an_event_delivered_twice_changes_nothing_the_second_time() {
         handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
         handled(() -> projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR));
-        AppointmentItem once = table.get(id.toString()).orElseThrow();
+        AppointmentItem once = table.get("alice", id.toString()).orElseThrow();
 
         handled(() -> projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW.plusSeconds(5), ReplayStatus.REGULAR));
 
-        assertThat(table.get(id.toString()).orElseThrow()).isEqualTo(once);
+        assertThat(table.get("alice", id.toString()).orElseThrow()).isEqualTo(once);
     }
 
     @Test
@@ -131,7 +143,7 @@ class AppointmentsProjectionTest {
         handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, slot("2026-12-03T09:00:00Z", "2026-12-03T10:00:00Z"), DETAILS),
                 6, NOW, ReplayStatus.REGULAR));
 
-        assertThat(table.get(id.toString()).orElseThrow().getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
+        assertThat(table.get("alice", id.toString()).orElseThrow().getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
     }
 
     @Test
@@ -141,7 +153,7 @@ class AppointmentsProjectionTest {
         handled(() -> projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 4, NOW, ReplayStatus.REGULAR));
         handled(() -> projection.on(new ReminderSent(ALICE, id, "reminder-b", Duration.ofHours(1), NOW), 5, NOW, ReplayStatus.REGULAR));
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getRemindersSent()).containsExactly("reminder-a", "reminder-b");
         assertThat(item.getVersion()).isEqualTo(5);
     }
@@ -168,11 +180,11 @@ class AppointmentsProjectionTest {
         projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 5, NOW.plusSeconds(61), ReplayStatus.REPLAY);
         projection.on(new ReminderSent(ALICE, id, "reminder-a", Duration.ofHours(24), NOW), 5, NOW.plusSeconds(61), ReplayStatus.REPLAY);
         projection.on(new AppointmentCancelled(ALICE, id, TWO, "ill"), 6, NOW.plusSeconds(62), ReplayStatus.REPLAY);
-        assertThat(table.get(id.toString())).as("nothing written before the batch commits").isEmpty();
+        assertThat(table.get("alice", id.toString())).as("nothing written before the batch commits").isEmpty();
 
         batch.commit();
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getStatus()).isEqualTo("CANCELLED");
         assertThat(item.getRemindersSent()).containsExactly("reminder-a");
@@ -188,7 +200,7 @@ class AppointmentsProjectionTest {
 
         handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getTitle()).isNull();
         assertThat(item.getLocation()).isNull();
         assertThat(item.getStart()).isEqualTo("2026-12-02T10:00:00.000000000Z");
@@ -242,7 +254,7 @@ class AppointmentsProjectionTest {
         batch.commit();
 
         assertThat(LocalDynamoDb.appointments(tableName)).hasSize(20);
-        AppointmentItem newer = table.get(ids.get(7).toString()).orElseThrow();
+        AppointmentItem newer = table.get("alice", ids.get(7).toString()).orElseThrow();
         assertThat(newer.getStatus()).isEqualTo("CANCELLED");
         assertThat(newer.getVersion()).isEqualTo(100);
     }
@@ -271,7 +283,7 @@ class AppointmentsProjectionTest {
 
         batch.commit();
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getTitle()).isNull();
         assertThat(item.getLocation()).isNull();
@@ -289,7 +301,7 @@ class AppointmentsProjectionTest {
         projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 2, NOW, ReplayStatus.REPLAY);
         second.commit();
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getStatus()).isEqualTo("CANCELLED");
         assertThat(item.getVersion()).isEqualTo(4);
     }
@@ -301,7 +313,7 @@ class AppointmentsProjectionTest {
 
         batch.rollback();
 
-        assertThat(table.get(id.toString())).isEmpty();
+        assertThat(table.get("alice", id.toString())).isEmpty();
         assertThat(CurrentUnitOfWork.isStarted()).isFalse();
     }
 
@@ -310,12 +322,12 @@ class AppointmentsProjectionTest {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
         projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 4, NOW, ReplayStatus.REGULAR);
-        assertThat(table.get(id.toString())).as("nothing written before the batch commits").isEmpty();
+        assertThat(table.get("alice", id.toString())).as("nothing written before the batch commits").isEmpty();
         assertThat(meters.get("scheduling.projection.lag").tag("projection", "appointments").timer().count()).isZero();
 
         batch.commit();
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getVersion()).isEqualTo(4);
         assertThat(meters.get("scheduling.projection.lag").tag("projection", "appointments").timer().count()).isEqualTo(2);
@@ -333,7 +345,7 @@ class AppointmentsProjectionTest {
                 2, NOW, ReplayStatus.REGULAR);
         batch.commit();
 
-        AppointmentItem item = table.get(id.toString()).orElseThrow();
+        AppointmentItem item = table.get("alice", id.toString()).orElseThrow();
         assertThat(item.getRemindersSent()).containsExactly("reminder-a");
         assertThat(item.getStart()).isEqualTo("2026-12-02T14:00:00.000000000Z");
         assertThat(item.getStatus()).isEqualTo("CANCELLED");
@@ -345,14 +357,14 @@ class AppointmentsProjectionTest {
     void a_live_batch_redelivering_older_events_changes_nothing() {
         handled(() -> projection.on(booked(), 3, NOW, ReplayStatus.REGULAR));
         handled(() -> projection.on(new AppointmentRescheduled(ALICE, id, TEN, TWO, DETAILS), 5, NOW, ReplayStatus.REGULAR));
-        AppointmentItem before = table.get(id.toString()).orElseThrow();
+        AppointmentItem before = table.get("alice", id.toString()).orElseThrow();
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         projection.on(booked(), 3, NOW, ReplayStatus.REGULAR);
         projection.on(new AppointmentCancelled(ALICE, id, TEN, "ill"), 4, NOW, ReplayStatus.REGULAR);
         batch.commit();
 
-        assertThat(table.get(id.toString()).orElseThrow()).isEqualTo(before);
+        assertThat(table.get("alice", id.toString()).orElseThrow()).isEqualTo(before);
     }
 
     @Test

@@ -20,7 +20,7 @@ class TableDefinitionsTest {
         CreateTableRequest table = template.table(TableDefinitions.APPOINTMENTS_TABLE, "appointments-here");
 
         assertThat(table.tableName()).isEqualTo("appointments-here");
-        assertThat(table.keySchema()).containsExactly(key("appointmentId", KeyType.HASH));
+        assertThat(table.keySchema()).containsExactly(key("appointmentId", KeyType.HASH), key("userId", KeyType.RANGE));
         assertThat(table.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("userId-start-index");
@@ -35,7 +35,7 @@ class TableDefinitionsTest {
 
         TableDescription created = LocalDynamoDb.client().describeTable(r -> r.tableName(name)).table();
 
-        assertThat(created.keySchema()).containsExactly(key("appointmentId", KeyType.HASH));
+        assertThat(created.keySchema()).containsExactly(key("appointmentId", KeyType.HASH), key("userId", KeyType.RANGE));
         assertThat(created.globalSecondaryIndexes()).singleElement()
                                                     .satisfies(i -> assertThat(i.indexName()).isEqualTo("userId-start-index"));
     }

@@ -70,7 +70,7 @@ class ConnectionPoolsIT {
             // the projection and the reminder saga claim and update their tokens in PostgreSQL, the saga stores
             // itself and its deadlines there; neither check below takes a connection of the service's
             Eventually.await("the booking in the read model", Duration.ofSeconds(30),
-                    () -> readModel.get(id).isPresent());
+                    () -> readModel.get("pools-2", id).isPresent());
             Eventually.await("the booking's reminder saga", Duration.ofSeconds(30), () -> sagasOf(id) == 1);
         } finally {
             closeAll(held);

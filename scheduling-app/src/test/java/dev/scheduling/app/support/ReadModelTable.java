@@ -33,8 +33,8 @@ public final class ReadModelTable {
         return items;
     }
 
-    public void delete(String appointmentId) {
-        table.deleteItem(Key.builder().partitionValue(appointmentId).build());
+    public void delete(String userId, String appointmentId) {
+        table.deleteItem(Key.builder().partitionValue(appointmentId).sortValue(userId).build());
     }
 
     public Map<String, ExpectedAppointment> items() {
