@@ -128,6 +128,17 @@ class BadInputIT {
         t.add("user id with a non-ASCII letter", "POST", "/users/j%C3%B6rg/appointments", "{" + valid + "}", 400, "invalid-request");
         t.add("user id of only dots", "POST", "/users/.../appointments", "{" + valid + "}", 400, "invalid-request");
         t.add("path parameter after a user id", "POST", "/users/" + USER + ";drop/appointments", "{" + valid + "}", 400, "malformed-request");
+        // availability: the override is a boolean, the rules a document of their own
+        t.book("overrideAvailability as text", "{" + valid + ",\"overrideAvailability\":\"yes\"}", 400, "invalid-request");
+        t.book("overrideAvailability as a number", "{" + valid + ",\"overrideAvailability\":1}", 400, "invalid-request");
+        t.add("availability rules cut short", "PUT", "/users/" + USER + "/availability", "{\"timeZone\":", 400,
+                "malformed-request");
+        t.add("availability weekly as a list", "PUT", "/users/" + USER + "/availability",
+                "{\"timeZone\":\"UTC\",\"weekly\":[]}", 400, "invalid-request");
+        t.add("availability hours as numbers", "PUT", "/users/" + USER + "/availability",
+                "{\"timeZone\":\"UTC\",\"weekly\":{\"MONDAY\":[{\"start\":9,\"end\":17}]}}", 400, "invalid-request");
+        t.add("availability published as text", "PUT", "/users/" + USER + "/availability",
+                "{\"timeZone\":\"UTC\",\"weekly\":{},\"published\":\"true\"}", 400, "invalid-request");
         // conflicts
         t.book("overlapping slot", Bookings.at(BOOKED_START.plus(Duration.ofMinutes(30)), HOUR).json(), 409, "appointment-overlap");
         cases.add(new Case("idempotency key reused for another slot", "POST", BOOKINGS, "application/json",
