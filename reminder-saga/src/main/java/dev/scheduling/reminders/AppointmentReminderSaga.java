@@ -42,7 +42,11 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
     public static final String REMINDER_DUE = "reminder-due";
     /** Who acts, in the audit trail, when a reminder is recorded; its correlation id is the reminder id. */
     public static final String SAGA_ACTOR = "reminder-saga";
-    private static final String ASSOCIATION = "appointmentId";
+    /**
+     * One saga per appointment on one calendar ({@code userId/appointmentId}): an appointment on several calendars
+     * reminds each person taking part on their own calendar.
+     */
+    private static final String ASSOCIATION = "calendarAppointment";
     /** Every saga of a user's calendar, for the erasure of the user's personal data. */
     public static final String USER_ASSOCIATION = "userId";
     private static final Logger log = LoggerFactory.getLogger(AppointmentReminderSaga.class);
@@ -64,6 +68,11 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(AppointmentBooked event, @Timestamp Instant bookedAt, DeadlineManager deadlines,
                    ReminderSettings settings) {
+        if (!event.remindsThisCalendar()) {
+            // a room's or a device's calendar: nobody there to remind
+            SagaLifecycle.end();
+            return;
+        }
         remember(event.userId(), event.appointmentId(), event.slot(), event.details());
         scheduleReminders(bookedAt, deadlines, settings);
     }

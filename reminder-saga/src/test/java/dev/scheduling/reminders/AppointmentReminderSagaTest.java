@@ -5,6 +5,8 @@ import dev.scheduling.domain.calendar.AppointmentCancelled;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
+import dev.scheduling.domain.calendar.Participant;
+import dev.scheduling.domain.calendar.ParticipantRole;
 import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.RecordReminderSent;
 import dev.scheduling.domain.calendar.TimeSlot;
@@ -54,6 +56,29 @@ class AppointmentReminderSagaTest {
                .expectActiveSagas(1)
                .expectScheduledDeadline(slot.start().minus(DAY), due(slot, DAY))
                .expectScheduledDeadline(slot.start().minus(HOUR), due(slot, HOUR));
+    }
+
+    @Test
+    void an_appointment_on_several_calendars_reminds_each_person_on_their_own_calendar_and_no_room() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+        UserId drLee = new UserId("dr-lee");
+        UserId room = new UserId("room-4");
+        List<Participant> visit = List.of(new Participant(ALICE, ParticipantRole.PATIENT),
+                new Participant(drLee, ParticipantRole.PRACTITIONER), new Participant(room, ParticipantRole.LOCATION));
+
+        fixture.givenAPublished(new AppointmentBooked(ALICE, id, slot, DETAILS, List.of(), visit))
+               .andThenAPublished(new AppointmentBooked(room, id, slot, DETAILS, List.of(), visit))
+               .whenPublishingA(new AppointmentBooked(drLee, id, slot, DETAILS, List.of(), visit))
+               .expectActiveSagas(2)
+               .expectAssociationWith("calendarAppointment", "alice/" + id)
+               .expectAssociationWith("calendarAppointment", "dr-lee/" + id)
+               .expectNoAssociationWith("calendarAppointment", "room-4/" + id);
+        // the practitioner's cancellation ends the practitioner's reminders only
+        fixture.givenAPublished(new AppointmentBooked(ALICE, id, slot, DETAILS, List.of(), visit))
+               .andThenAPublished(new AppointmentBooked(drLee, id, slot, DETAILS, List.of(), visit))
+               .whenPublishingA(new AppointmentCancelled(drLee, id, slot, "ill"))
+               .expectActiveSagas(1)
+               .expectAssociationWith("calendarAppointment", "alice/" + id);
     }
 
     @Test

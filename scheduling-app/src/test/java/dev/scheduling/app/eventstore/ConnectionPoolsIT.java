@@ -71,7 +71,7 @@ class ConnectionPoolsIT {
             // itself and its deadlines there; neither check below takes a connection of the service's
             Eventually.await("the booking in the read model", Duration.ofSeconds(30),
                     () -> readModel.get("pools-2", id).isPresent());
-            Eventually.await("the booking's reminder saga", Duration.ofSeconds(30), () -> sagasOf(id) == 1);
+            Eventually.await("the booking's reminder saga", Duration.ofSeconds(30), () -> sagasOf("pools-2/" + id) == 1);
         } finally {
             closeAll(held);
         }
@@ -81,11 +81,12 @@ class ConnectionPoolsIT {
         return api.calendar(user).book(Bookings.at(day(4).plus(Duration.ofHours(hour)), Duration.ofHours(1)));
     }
 
-    private static int sagasOf(String appointmentId) {
+    /** The sagas associated with the appointment on one calendar ({@code userId/appointmentId}). */
+    private static int sagasOf(String calendarAppointment) {
         try (Connection connection = DriverManager.getConnection(database, "postgres", "");
              PreparedStatement count = connection.prepareStatement(
                      "SELECT count(*) FROM associationvalueentry WHERE associationvalue = ?")) {
-            count.setString(1, appointmentId);
+            count.setString(1, calendarAppointment);
             try (ResultSet result = count.executeQuery()) {
                 result.next();
                 return result.getInt(1);

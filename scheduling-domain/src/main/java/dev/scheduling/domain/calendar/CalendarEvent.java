@@ -8,6 +8,14 @@ public sealed interface CalendarEvent extends HoldsPersonalData permits Appointm
 
     AppointmentId appointmentId();
 
+    /**
+     * The appointment on this calendar ({@code userId/appointmentId}): one appointment may be on several calendars,
+     * each with its own reminders.
+     */
+    default String calendarAppointment() {
+        return userId().value() + "/" + appointmentId();
+    }
+
     @Override
     default String dataSubject() {
         return userId().value();

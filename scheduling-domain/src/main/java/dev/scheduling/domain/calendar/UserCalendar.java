@@ -138,7 +138,8 @@ public class UserCalendar implements HoldsPersonalData {
         if (hold == null || hold.hasLapsedAt(command.requestedAt())) {
             throw new HoldExpiredException(command.appointmentId());
         }
-        apply(new AppointmentBooked(userId, hold.id(), hold.slot(), command.details(), hold.overriddenRules()));
+        apply(new AppointmentBooked(userId, hold.id(), hold.slot(), command.details(), hold.overriddenRules(),
+                command.participants()));
         return state.appointment(hold.id());
     }
 

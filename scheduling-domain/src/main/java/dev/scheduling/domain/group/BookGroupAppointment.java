@@ -2,6 +2,7 @@ package dev.scheduling.domain.group;
 
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
+import dev.scheduling.domain.calendar.Participant;
 import dev.scheduling.domain.calendar.TimeSlot;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,6 +1,7 @@
 package dev.scheduling.domain.group;
 
 import dev.scheduling.domain.calendar.AppointmentId;
+import dev.scheduling.domain.calendar.Participant;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.scheduling.domain.calendar.CalendarException;
 import dev.scheduling.domain.calendar.CancelAppointment;
 import dev.scheduling.domain.calendar.ConfirmHold;
 import dev.scheduling.domain.calendar.HoldsPersonalData;
+import dev.scheduling.domain.calendar.Participant;
 import dev.scheduling.domain.calendar.PlaceHold;
 import dev.scheduling.domain.calendar.ReleaseHold;
 import dev.scheduling.domain.calendar.TimeSlot;
@@ -96,7 +97,8 @@ public class GroupBookingProcess implements HoldsPersonalData {
         deadlines.cancelSchedule(EXPIRY, expiryDeadline);
         for (Participant participant : participants) {
             try {
-                commands.sendAndWait(new ConfirmHold(participant.calendarId(), appointmentId, details, requestedAt));
+                commands.sendAndWait(new ConfirmHold(participant.calendarId(), appointmentId, details, requestedAt,
+                        participants));
             } catch (RuntimeException failure) {
                 refusal(failure);
                 commands.sendAndWait(new UndoGroupBooking(appointmentId, "the hold on " + participant.calendarId()

@@ -11,6 +11,7 @@ import java.util.Map;
 import static dev.scheduling.domain.calendar.AvailabilityTest.DR_LEE;
 import static dev.scheduling.domain.calendar.AvailabilityTest.rulesSet;
 import static dev.scheduling.domain.calendar.CalendarTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Holds: a slot kept busy for an appointment not booked yet, as the booking of an appointment with several
@@ -183,6 +184,24 @@ class HoldTest {
                .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW))
                .expectEvents(new AppointmentBooked(ALICE, appointmentId(1), slot("16:30", "17:00"), DETAILS,
                        List.of("outside-availability")));
+    }
+
+    @Test
+    void the_booking_a_hold_becomes_names_every_calendar_of_the_appointment_and_who_is_reminded() {
+        UserId drLee = new UserId("dr-lee");
+        List<Participant> inTheRoom = List.of(new Participant(ALICE, ParticipantRole.LOCATION),
+                new Participant(drLee, ParticipantRole.PRACTITIONER));
+        fixture.given(held(1, slot("10:00", "11:00")))
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW, inTheRoom))
+               .expectEvents(new AppointmentBooked(ALICE, appointmentId(1), slot("10:00", "11:00"), DETAILS, List.of(),
+                       inTheRoom));
+
+        assertThat(new AppointmentBooked(ALICE, appointmentId(1), slot("10:00", "11:00"), DETAILS, List.of(), inTheRoom)
+                .remindsThisCalendar()).as("a room").isFalse();
+        assertThat(new AppointmentBooked(drLee, appointmentId(1), slot("10:00", "11:00"), DETAILS, List.of(), inTheRoom)
+                .remindsThisCalendar()).as("a practitioner").isTrue();
+        assertThat(booked(1, slot("10:00", "11:00")).remindsThisCalendar()).as("an appointment of one calendar").isTrue();
+        assertThat(booked(1, slot("10:00", "11:00")).calendarAppointment()).isEqualTo("alice/" + appointmentId(1));
     }
 
     @Test

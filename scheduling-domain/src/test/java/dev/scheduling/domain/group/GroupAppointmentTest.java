@@ -1,6 +1,8 @@
 package dev.scheduling.domain.group;
 
 import dev.scheduling.domain.calendar.InvalidValueException;
+import dev.scheduling.domain.calendar.Participant;
+import dev.scheduling.domain.calendar.ParticipantRole;
 import dev.scheduling.domain.calendar.UserId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

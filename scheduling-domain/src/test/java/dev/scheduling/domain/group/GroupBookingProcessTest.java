@@ -113,8 +113,8 @@ class GroupBookingProcessTest {
         fixture.givenAggregate(VISIT_ID).published(requested(), held(ALICE), held(DR_LEE), held(ROOM_4))
                .andThenTimeElapses(Duration.ofSeconds(5))
                .whenAggregate(VISIT_ID).publishes(new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
-               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW),
-                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW))
+               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW, IN_ORDER),
+                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW, IN_ORDER))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
     }
@@ -129,8 +129,8 @@ class GroupBookingProcessTest {
         });
         fixture.givenAggregate(VISIT_ID).published(requested(), held(ALICE), held(DR_LEE), held(ROOM_4))
                .whenAggregate(VISIT_ID).publishes(new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
-               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW),
-                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW),
+               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW, IN_ORDER),
+                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW, IN_ORDER),
                        new UndoGroupBooking(VISIT, "the hold on room-4 lapsed before it was confirmed"))
                .expectActiveSagas(1);
         String reason = "the hold on room-4 lapsed before it was confirmed";

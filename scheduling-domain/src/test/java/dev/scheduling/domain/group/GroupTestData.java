@@ -2,6 +2,8 @@ package dev.scheduling.domain.group;
 
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
+import dev.scheduling.domain.calendar.Participant;
+import dev.scheduling.domain.calendar.ParticipantRole;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 

@@ -1,4 +1,4 @@
-package dev.scheduling.domain.group;
+package dev.scheduling.domain.calendar;
 
 /** What a calendar is to an appointment: a person's (practitioner, patient, other) or a resource's. */
 public enum ParticipantRole {

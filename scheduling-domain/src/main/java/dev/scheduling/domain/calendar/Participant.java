@@ -1,6 +1,5 @@
-package dev.scheduling.domain.group;
+package dev.scheduling.domain.calendar;
 
-import dev.scheduling.domain.calendar.UserId;
 
 import java.util.Objects;
 
