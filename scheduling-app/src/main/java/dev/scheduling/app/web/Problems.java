@@ -125,9 +125,12 @@ public final class Problems {
      */
     public static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
             throws IOException {
+        byte[] body = objectMapper.writeValueAsBytes(problem);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(objectMapper.writeValueAsBytes(problem));
+        // a length, not chunks: an answer flushed before the request ends is then whole on the wire
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     public static ProblemDetail of(ProblemType type, String detail) {

@@ -34,6 +34,8 @@ import java.time.Duration;
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final int CHUNK = 4096;
+    static final long LINGER_BYTES = 1024 * 1024;
+    static final Duration LINGER_TIME = Duration.ofSeconds(2);
 
     private final int maxBytes;
     private final Duration maxReadTime;
@@ -49,8 +51,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            reject(response, Problems.of(Problems.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maxBytes
-                    + " bytes"));
+            rejectTooLarge(request, response);
             return;
         }
         byte[] body;
@@ -62,8 +63,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (body.length > maxBytes) {
-            reject(response, Problems.of(Problems.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maxBytes
-                    + " bytes"));
+            rejectTooLarge(request, response);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -98,6 +98,29 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private void reject(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setHeader("Connection", "close");
         Problems.write(response, objectMapper, problem);
+    }
+
+    /**
+     * 413, sent at once, then a lingering close: what the client is still sending is read and dropped for a moment
+     * (at most {@link #LINGER_BYTES} bytes, {@link #LINGER_TIME}) before the connection closes. Closed with its body
+     * unread, the connection would be reset while the client still sends, and a reset can destroy the 413 before the
+     * client reads it. Only authenticated callers get this far (the filter runs after Spring Security).
+     */
+    private void rejectTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        reject(response, Problems.of(Problems.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maxBytes + " bytes"));
+        response.flushBuffer();
+        long deadline = System.nanoTime() + LINGER_TIME.toNanos();
+        long dropped = 0;
+        byte[] chunk = new byte[CHUNK];
+        try {
+            InputStream in = request.getInputStream();
+            int read;
+            while (dropped < LINGER_BYTES && System.nanoTime() - deadline < 0 && (read = in.read(chunk)) >= 0) {
+                dropped += read;
+            }
+        } catch (IOException | IllegalStateException gone) {
+            // the client stopped sending or went away: nothing more to wait for
+        }
     }
 
     private static final class BodyTooSlowException extends IOException {

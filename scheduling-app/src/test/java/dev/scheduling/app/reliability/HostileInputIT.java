@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -61,19 +62,23 @@ class HostileInputIT {
             Map<Integer, Integer> statuses = new TreeMap<>();
             long eventsBefore = eventStore.eventCount();
 
+            int resent = 0;
             for (int i = 0; i < REQUESTS; i++) {
                 int status;
                 int kind = random.nextInt(8);
+                long seed = random.nextLong();
                 try {
-                    status = switch (kind) {
-                        case 0 -> randomJsonBody(api, random);
-                        case 1, 2 -> brokenBooking(api, random);
-                        case 3 -> hugeOrDeepBody(api, random);
-                        case 4 -> invalidUtf8(api, random);
-                        case 5 -> pathTrick(api, random);
-                        case 6 -> headerAbuse(api, random);
-                        default -> rawBytes(base, api.token(), random);
-                    };
+                    status = send(kind, api, base, new Random(seed));
+                } catch (UncheckedIOException lost) {
+                    // the connection went down under the request (a pooled connection closed as it was reused, or a
+                    // reset that took the answer with it, seen once in thousands on a loaded machine): a client
+                    // sends it again, and the answer must then be a 4xx like any other
+                    resent++;
+                    try {
+                        status = send(kind, api, base, new Random(seed));
+                    } catch (RuntimeException e) {
+                        throw new AssertionError("request " + i + " broke the client side twice: " + e, e);
+                    }
                 } catch (RuntimeException e) {
                     throw new AssertionError("request " + i + " broke the client side: " + e, e);
                 }
@@ -84,13 +89,27 @@ class HostileInputIT {
                     assertThat(status).as("request %d", i).isBetween(400, 499);
                 }
             }
-            System.out.printf("hostile input: %d requests, answers by status %s%n", REQUESTS, statuses);
+            System.out.printf("hostile input: %d requests, answers by status %s, %d sent again after a lost connection%n",
+                    REQUESTS, statuses, resent);
+            assertThat(resent).as("requests that lost their connection").isLessThan(REQUESTS / 100);
 
             assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
             assertThat(api.get("/actuator/health").send().json().path("status").asText()).isEqualTo("UP");
             assertThat(service.api().as("after-the-storm").post("/users/after-the-storm/appointments")
                               .json(Bookings.at(day(3), Duration.ofHours(1)).json()).send().status()).isEqualTo(201);
         }
+    }
+
+    private static int send(int kind, Api api, URI base, Random random) {
+        return switch (kind) {
+            case 0 -> randomJsonBody(api, random);
+            case 1, 2 -> brokenBooking(api, random);
+            case 3 -> hugeOrDeepBody(api, random);
+            case 4 -> invalidUtf8(api, random);
+            case 5 -> pathTrick(api, random);
+            case 6 -> headerAbuse(api, random);
+            default -> rawBytes(base, api.token(), random);
+        };
     }
 
     /** A random JSON value: object, array, string, number, boolean, null, nested a few levels. */
