@@ -1,5 +1,10 @@
 package dev.scheduling.domain.calendar;
 
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -85,10 +90,26 @@ final class CalendarTestData {
      * Axon with the calendar aggregate on an in-memory event store, started: for tests that send thousands of
      * commands through the real command bus and repository. Shut it down after the test.
      */
-    static org.axonframework.config.Configuration startedAxon(Duration maxAppointmentDuration) {
-        return org.axonframework.config.DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
-                .configureAggregate(UserCalendar.class)
+    static Configuration startedAxon(Duration maxAppointmentDuration) {
+        return startedAxon(maxAppointmentDuration,
+                AggregateConfigurer.defaultConfiguration(UserCalendar.class));
+    }
+
+    /**
+     * The same with calendars cached between commands: for tests of many small calendars, since Axon's in-memory
+     * engine reads every event it holds to load one.
+     */
+    static Configuration startedAxonWithCache(Duration maxAppointmentDuration) {
+        return startedAxon(maxAppointmentDuration,
+                AggregateConfigurer.defaultConfiguration(UserCalendar.class)
+                        .configureCache(c -> new WeakReferenceCache()));
+    }
+
+    private static Configuration startedAxon(
+            Duration maxAppointmentDuration, AggregateConfigurer<UserCalendar> calendars) {
+        return DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureAggregate(calendars)
                 .registerComponent(SlotPolicy.class, c -> new SlotPolicy(maxAppointmentDuration))
                 .registerComponent(CalendarCapacity.class, c -> CAPACITY)
                 .start();

@@ -14,11 +14,7 @@ import net.jqwik.api.statistics.StatisticsReport;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,14 +50,7 @@ class FreeSlotsPropertiesTest {
 
     @BeforeContainer
     static void startAxon() {
-        axon = DefaultConfigurer.defaultConfiguration()
-                                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                                // cached: Axon's in-memory engine reads every event it holds to load one calendar
-                                .configureAggregate(AggregateConfigurer.defaultConfiguration(UserCalendar.class)
-                                                                       .configureCache(c -> new WeakReferenceCache()))
-                                .registerComponent(SlotPolicy.class, c -> new SlotPolicy(Duration.ofHours(24)))
-                                .registerComponent(CalendarCapacity.class, c -> CalendarTestData.CAPACITY)
-                                .start();
+        axon = CalendarTestData.startedAxonWithCache(Duration.ofHours(24));
         commands = axon.commandGateway();
     }
 
