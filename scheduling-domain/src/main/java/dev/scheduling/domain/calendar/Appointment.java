@@ -10,34 +10,39 @@ import java.util.List;
  * {@code remindersSent} holds the ids of the reminders that went out.
  */
 public record Appointment(AppointmentId id, TimeSlot slot, AppointmentDetails details, AppointmentStatus status,
-                          TimeSlot bookedSlot, List<String> remindersSent) {
+                          TimeSlot bookedSlot, List<String> remindersSent, boolean ofSeveralCalendars) {
 
     public Appointment {
         remindersSent = remindersSent == null ? List.of() : List.copyOf(remindersSent);
     }
 
+    public Appointment(AppointmentId id, TimeSlot slot, AppointmentDetails details, AppointmentStatus status,
+                       TimeSlot bookedSlot, List<String> remindersSent) {
+        this(id, slot, details, status, bookedSlot, remindersSent, false);
+    }
+
     static Appointment booked(AppointmentBooked event) {
         return new Appointment(event.appointmentId(), event.slot(), event.details(), AppointmentStatus.BOOKED,
-                event.slot(), List.of());
+                event.slot(), List.of(), !event.participants().isEmpty());
     }
 
     Appointment movedTo(TimeSlot newSlot) {
-        return new Appointment(id, newSlot, details, status, bookedSlot, remindersSent);
+        return new Appointment(id, newSlot, details, status, bookedSlot, remindersSent, ofSeveralCalendars);
     }
 
     Appointment cancelled() {
-        return new Appointment(id, slot, details, AppointmentStatus.CANCELLED, bookedSlot, remindersSent);
+        return new Appointment(id, slot, details, AppointmentStatus.CANCELLED, bookedSlot, remindersSent, ofSeveralCalendars);
     }
 
     Appointment withReminderSent(String reminderId) {
         List<String> sent = new ArrayList<>(remindersSent);
         sent.add(reminderId);
-        return new Appointment(id, slot, details, status, bookedSlot, sent);
+        return new Appointment(id, slot, details, status, bookedSlot, sent, ofSeveralCalendars);
     }
 
     Appointment withoutPersonalData() {
         AppointmentDetails kept = new AppointmentDetails(null, null, details.timeZone());
-        return new Appointment(id, slot, kept, status, bookedSlot, remindersSent);
+        return new Appointment(id, slot, kept, status, bookedSlot, remindersSent, ofSeveralCalendars);
     }
 
     boolean hasSent(String reminderId) {

@@ -15,7 +15,8 @@ public enum CalendarError {
     OUTSIDE_AVAILABILITY("outside-availability"),
     NOTICE_TOO_SHORT("notice-too-short"),
     BEYOND_BOOKING_HORIZON("beyond-booking-horizon"),
-    HOLD_EXPIRED("hold-expired");
+    HOLD_EXPIRED("hold-expired"),
+    APPOINTMENT_OF_SEVERAL_CALENDARS("appointment-of-several-calendars");
 
     private final String code;
 

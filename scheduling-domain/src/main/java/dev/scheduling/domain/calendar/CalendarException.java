@@ -10,7 +10,8 @@ public abstract sealed class CalendarException extends RuntimeException
         permits AppointmentOverlapException, AppointmentNotFoundException, AppointmentCancelledException,
         AppointmentAlreadyStartedException, IdempotencyKeyReusedException, StartInPastException,
         AppointmentTooLongException, InvalidTimeSlotException, InvalidValueException, CalendarFullException,
-        OutsideAvailabilityException, NoticeTooShortException, BeyondBookingHorizonException, HoldExpiredException {
+        OutsideAvailabilityException, NoticeTooShortException, BeyondBookingHorizonException, HoldExpiredException,
+        AppointmentOfSeveralCalendarsException {
 
     private final CalendarError error;
     private final Map<String, String> data;

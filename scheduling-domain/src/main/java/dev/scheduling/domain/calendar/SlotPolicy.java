@@ -12,7 +12,7 @@ public record SlotPolicy(Duration maxDuration) {
         }
     }
 
-    void check(TimeSlot slot, Instant requestedAt) {
+    public void check(TimeSlot slot, Instant requestedAt) {
         if (slot.start().isBefore(requestedAt)) {
             throw new StartInPastException(slot.start(), requestedAt);
         }

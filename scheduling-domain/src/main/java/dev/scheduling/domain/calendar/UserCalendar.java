@@ -72,6 +72,9 @@ public class UserCalendar implements HoldsPersonalData {
         if (appointment.slot().equals(command.newSlot())) {
             return appointment;
         }
+        if (appointment.ofSeveralCalendars()) {
+            throw new AppointmentOfSeveralCalendarsException(appointment.id());
+        }
         slotPolicy.check(command.newSlot(), command.requestedAt());
         List<String> overridden = checkAvailability(command.newSlot(), command.requestedAt(),
                 command.overrideAvailability());
@@ -84,6 +87,9 @@ public class UserCalendar implements HoldsPersonalData {
     @CommandHandler
     public void handle(CancelAppointment command) {
         Appointment appointment = existing(command.appointmentId());
+        if (appointment.isActive() && appointment.ofSeveralCalendars() && !command.everywhere()) {
+            throw new AppointmentOfSeveralCalendarsException(appointment.id());
+        }
         if (appointment.isActive()) {
             apply(new AppointmentCancelled(userId, appointment.id(), appointment.slot(), command.reason()));
         }

@@ -10,10 +10,10 @@ import dev.scheduling.domain.calendar.Participant;
 import dev.scheduling.domain.calendar.PlaceHold;
 import dev.scheduling.domain.calendar.ReleaseHold;
 import dev.scheduling.domain.calendar.TimeSlot;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -62,7 +62,7 @@ public class GroupBookingProcess implements HoldsPersonalData {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(GroupBookingRequested event, @Timestamp Instant requestedAt, CommandGateway commands,
+    public void on(GroupBookingRequested event, @Timestamp Instant requestedAt, ProcessCommands commands, MetaData metaData,
                    DeadlineManager deadlines) {
         appointmentId = event.appointmentId();
         this.requestedAt = requestedAt;
@@ -74,16 +74,16 @@ public class GroupBookingProcess implements HoldsPersonalData {
         expiryDeadline = deadlines.schedule(holdsExpireAt, EXPIRY, appointmentId);
         for (Participant participant : participants) {
             try {
-                commands.sendAndWait(new PlaceHold(participant.calendarId(), appointmentId, slot,
-                        holdsExpireAt.plus(CONFIRMATION_MARGIN), requestedAt, overrideAvailability));
+                commands.send(new PlaceHold(participant.calendarId(), appointmentId, slot,
+                        holdsExpireAt.plus(CONFIRMATION_MARGIN), requestedAt, overrideAvailability), metaData);
             } catch (RuntimeException failure) {
                 CalendarException refusal = refusal(failure);
-                commands.sendAndWait(new RecordRefusal(appointmentId, new Refusal(participant.calendarId(),
+                commands.send(new RecordRefusal(appointmentId, new Refusal(participant.calendarId(),
                         refusal.error().code(), instant(refusal.data(), "conflictingStart"),
-                        instant(refusal.data(), "conflictingEnd"))));
+                        instant(refusal.data(), "conflictingEnd"))), metaData);
                 return;
             }
-            commands.sendAndWait(new RecordHold(appointmentId, participant.calendarId()));
+            commands.send(new RecordHold(appointmentId, participant.calendarId()), metaData);
         }
     }
 
@@ -93,16 +93,16 @@ public class GroupBookingProcess implements HoldsPersonalData {
      * is undone everywhere.
      */
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(GroupAppointmentBooked event, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(GroupAppointmentBooked event, ProcessCommands commands, MetaData metaData, DeadlineManager deadlines) {
         deadlines.cancelSchedule(EXPIRY, expiryDeadline);
         for (Participant participant : participants) {
             try {
-                commands.sendAndWait(new ConfirmHold(participant.calendarId(), appointmentId, details, requestedAt,
-                        participants));
+                commands.send(new ConfirmHold(participant.calendarId(), appointmentId, details, requestedAt,
+                        participants), metaData);
             } catch (RuntimeException failure) {
                 refusal(failure);
-                commands.sendAndWait(new UndoGroupBooking(appointmentId, "the hold on " + participant.calendarId()
-                        + " lapsed before it was confirmed"));
+                commands.send(new UndoGroupBooking(appointmentId, "the hold on " + participant.calendarId()
+                        + " lapsed before it was confirmed"), metaData);
                 return;
             }
         }
@@ -111,44 +111,44 @@ public class GroupBookingProcess implements HoldsPersonalData {
 
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(GroupBookingUndone event, CommandGateway commands) {
+    public void on(GroupBookingUndone event, ProcessCommands commands, MetaData metaData) {
         for (Participant participant : participants) {
             try {
-                commands.sendAndWait(new CancelAppointment(participant.calendarId(), appointmentId, event.reason()));
+                commands.send(new CancelAppointment(participant.calendarId(), appointmentId, event.reason(), true), metaData);
             } catch (RuntimeException failure) {
                 // not confirmed there: no appointment of that id (its hold is released below)
                 refusalOrNotFound(failure);
             }
         }
-        releaseAll(commands, event.reason());
+        releaseAll(commands, metaData, event.reason());
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(GroupBookingRefused event, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(GroupBookingRefused event, ProcessCommands commands, MetaData metaData, DeadlineManager deadlines) {
         deadlines.cancelSchedule(EXPIRY, expiryDeadline);
-        releaseAll(commands, REFUSED);
+        releaseAll(commands, metaData, REFUSED);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(GroupBookingExpired event, CommandGateway commands) {
-        releaseAll(commands, OUT_OF_TIME);
+    public void on(GroupBookingExpired event, ProcessCommands commands, MetaData metaData) {
+        releaseAll(commands, metaData, OUT_OF_TIME);
     }
 
     /** The holds' time is up (the deadline's payload is the appointment's id, as Axon takes a handler's first parameter for it). */
     @DeadlineHandler(deadlineName = EXPIRY)
-    public void onExpiry(AppointmentId expired, CommandGateway commands) {
-        commands.sendAndWait(new ExpireGroupBooking(expired));
+    public void onExpiry(AppointmentId expired, ProcessCommands commands, MetaData metaData) {
+        commands.send(new ExpireGroupBooking(expired), metaData);
     }
 
     /** A cancellation reaches every calendar taking part; a saga of its own, over as soon as it is sent. */
     @StartSaga
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(GroupAppointmentCancelled event, CommandGateway commands) {
+    public void on(GroupAppointmentCancelled event, ProcessCommands commands, MetaData metaData) {
         for (Participant participant : event.participants()) {
-            commands.sendAndWait(new CancelAppointment(participant.calendarId(), event.appointmentId(), event.reason()));
+            commands.send(new CancelAppointment(participant.calendarId(), event.appointmentId(), event.reason(), true), metaData);
         }
     }
 
@@ -156,10 +156,10 @@ public class GroupBookingProcess implements HoldsPersonalData {
      * Releases the hold on every participant's calendar, held or not as far as this process saw: a hold placed just
      * before a refusal or the deadline was recorded is released too. A calendar that never existed has none.
      */
-    private void releaseAll(CommandGateway commands, String reason) {
+    private void releaseAll(ProcessCommands commands, MetaData metaData, String reason) {
         for (Participant participant : participants) {
             try {
-                commands.sendAndWait(new ReleaseHold(participant.calendarId(), appointmentId, reason));
+                commands.send(new ReleaseHold(participant.calendarId(), appointmentId, reason), metaData);
             } catch (RuntimeException failure) {
                 if (!isNotFound(failure)) {
                     throw failure;

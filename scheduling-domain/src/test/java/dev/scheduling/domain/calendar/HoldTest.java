@@ -211,4 +211,26 @@ class HoldTest {
                .expectNoEvents()
                .expectException(InvalidValueException.class);
     }
+
+    /** An appointment of several calendars moves and is cancelled on all of them or on none: never here alone. */
+    @Test
+    void an_appointment_of_several_calendars_is_neither_moved_nor_cancelled_here_alone() {
+        TimeSlot slot = slot("10:00", "11:00");
+        List<Participant> participants = List.of(new Participant(ALICE, ParticipantRole.PATIENT),
+                new Participant(new UserId("dr-lee"), ParticipantRole.PRACTITIONER));
+        AppointmentBooked booked = new AppointmentBooked(ALICE, appointmentId(1), slot, DETAILS, List.of(), participants);
+        Map<String, String> data = Map.of("appointmentId", appointmentId(1).toString());
+
+        fixture.given(held(1, slot), booked)
+               .when(new RescheduleAppointment(ALICE, appointmentId(1), slot("12:00", "13:00"), NOW, false))
+               .expectException(refusal(CalendarError.APPOINTMENT_OF_SEVERAL_CALENDARS, data))
+               .expectNoEvents();
+        fixture.given(held(1, slot), booked)
+               .when(new CancelAppointment(ALICE, appointmentId(1), "mine"))
+               .expectException(refusal(CalendarError.APPOINTMENT_OF_SEVERAL_CALENDARS, data))
+               .expectNoEvents();
+        fixture.given(held(1, slot), booked)
+               .when(new CancelAppointment(ALICE, appointmentId(1), "ill", true))
+               .expectEvents(new AppointmentCancelled(ALICE, appointmentId(1), slot, "ill"));
+    }
 }

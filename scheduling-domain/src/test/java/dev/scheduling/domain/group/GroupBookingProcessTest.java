@@ -32,7 +32,8 @@ class GroupBookingProcessTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(GroupBookingProcess.class);
-        fixture.registerCommandGateway(CommandGateway.class);
+        CommandGateway gateway = fixture.registerCommandGateway(CommandGateway.class);
+        fixture.registerResource((ProcessCommands) (command, metaData) -> gateway.sendAndWait(command));
         fixture.givenCurrentTime(NOW);
     }
 
@@ -137,8 +138,8 @@ class GroupBookingProcessTest {
         fixture.givenAggregate(VISIT_ID).published(requested(), held(ALICE), held(DR_LEE), held(ROOM_4),
                        new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
                .whenAggregate(VISIT_ID).publishes(new GroupBookingUndone(VISIT, reason))
-               .expectDispatchedCommands(new CancelAppointment(ALICE, VISIT, reason),
-                       new CancelAppointment(DR_LEE, VISIT, reason), new CancelAppointment(ROOM_4, VISIT, reason),
+               .expectDispatchedCommands(new CancelAppointment(ALICE, VISIT, reason, true),
+                       new CancelAppointment(DR_LEE, VISIT, reason, true), new CancelAppointment(ROOM_4, VISIT, reason, true),
                        release(ALICE, reason), release(DR_LEE, reason), release(ROOM_4, reason))
                .expectActiveSagas(0);
     }
@@ -147,9 +148,9 @@ class GroupBookingProcessTest {
     void a_cancellation_reaches_every_calendar() {
         fixture.givenNoPriorActivity()
                .whenAggregate(VISIT_ID).publishes(new GroupAppointmentCancelled(VISIT, IN_ORDER, "patient called"))
-               .expectDispatchedCommands(new CancelAppointment(ALICE, VISIT, "patient called"),
-                       new CancelAppointment(DR_LEE, VISIT, "patient called"),
-                       new CancelAppointment(ROOM_4, VISIT, "patient called"))
+               .expectDispatchedCommands(new CancelAppointment(ALICE, VISIT, "patient called", true),
+                       new CancelAppointment(DR_LEE, VISIT, "patient called", true),
+                       new CancelAppointment(ROOM_4, VISIT, "patient called", true))
                .expectActiveSagas(0);
     }
 

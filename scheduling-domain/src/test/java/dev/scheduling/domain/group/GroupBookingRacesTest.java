@@ -64,6 +64,9 @@ class GroupBookingRacesTest {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(UserCalendar.class)
                 .configureAggregate(GroupAppointment.class)
+                // each command on the event's own thread, in its unit of work (the service sends each on its own)
+                .registerComponent(ProcessCommands.class, c -> (command, metaData) ->
+                        c.commandGateway().sendAndWait(command))
                 .registerComponent(SlotPolicy.class, c -> new SlotPolicy(Duration.ofHours(24)))
                 .registerComponent(CalendarCapacity.class, c -> new CalendarCapacity(10_000))
                 .registerComponent(DeadlineManager.class, c -> SimpleDeadlineManager.builder()
