@@ -4,6 +4,7 @@ import dev.scheduling.app.support.Api;
 import dev.scheduling.app.support.Api.Response;
 import dev.scheduling.app.support.Bookings;
 import dev.scheduling.app.support.EventStoreReader;
+import dev.scheduling.app.support.Eventually;
 import dev.scheduling.app.support.RunningService;
 import dev.scheduling.app.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,7 @@ class AccessByRoleIT {
     private static RunningService service;
     private static EventStoreReader eventStore;
     private static String carolAppointment;
+    private static String carolGroupAppointment;
 
     enum Endpoint {
         LIST("GET", "/users/carol/appointments", null),
@@ -60,7 +62,10 @@ class AccessByRoleIT {
         SLOTS("GET", "/users/carol/slots?" + RANGE + "&duration=PT30M", null),
         BUSY("GET", "/users/carol/busy?" + RANGE, null),
         SLOTS_OF_SEVERAL("GET", "/slots?calendars=carol&" + RANGE + "&duration=PT30M", null),
-        BOOK_OVERRIDING_AVAILABILITY("POST", "/users/carol/appointments", "book-overriding");
+        BOOK_OVERRIDING_AVAILABILITY("POST", "/users/carol/appointments", "book-overriding"),
+        GROUP_BOOK("POST", "/appointments", "group-book"),
+        GROUP_READ("GET", "/appointments/{group}", null),
+        GROUP_CANCEL("DELETE", "/appointments/{group}", null);
 
         final String method;
         final String path;
@@ -77,18 +82,21 @@ class AccessByRoleIT {
     private static final Map<String, List<Endpoint>> ALLOWED = Map.of(
             "owner", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
-                    Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL),
+                    Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
+                    Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_CANCEL),
             "another user", List.of(),
             "front-desk", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
                     Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
-                    Endpoint.BOOK_OVERRIDING_AVAILABILITY),
+                    Endpoint.BOOK_OVERRIDING_AVAILABILITY, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_CANCEL),
             "auditor", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.EXPORT,
-                    Endpoint.AVAILABILITY_READ, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL),
+                    Endpoint.AVAILABILITY_READ, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
+                    Endpoint.GROUP_READ),
             // an admin sets any calendar's rules, sees every calendar's, but books on none but its own
             "admin", List.of(Endpoint.EXPORT, Endpoint.PROJECTION_STATUS, Endpoint.PROJECTION_REPLAY, Endpoint.METRICS,
                     Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ, Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS,
-                    Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL));
+                    Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ,
+                    Endpoint.GROUP_CANCEL));
 
     record Row(String caller, Endpoint endpoint, boolean allowed) {
         @Override
@@ -116,6 +124,23 @@ class AccessByRoleIT {
                                  .json(Bookings.at(CAROL_START, HOUR).json()).send();
         assertThat(booked.status()).isEqualTo(201);
         carolAppointment = booked.json().path("id").asText();
+        // a room open at all hours and published: carol may book herself with it
+        Response room = service.api().as("desk-1", "front-desk").call("PUT", "/users/room-pub/availability")
+                               .json(CAROL_RULES.replace("{\"timeZone\"", "{\"published\":true,\"timeZone\"")).send();
+        assertThat(room.status()).as(room.body()).isEqualTo(200);
+        Eventually.await("the room's rules in the read model", Duration.ofSeconds(30),
+                () -> service.api().as("carol").get("/users/room-pub/availability").send().status() == 200);
+        Response visit = service.api().as("desk-1", "front-desk").post("/appointments")
+                                .json(groupBooking(CAROL_START.plus(Duration.ofDays(2)))).send();
+        assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+        carolGroupAppointment = visit.json().path("id").asText();
+    }
+
+    /** Carol, the patient, and the published room, for half an hour. */
+    private static String groupBooking(Instant start) {
+        return "{\"participants\":[{\"calendarId\":\"carol\",\"role\":\"patient\"},"
+                + "{\"calendarId\":\"room-pub\",\"role\":\"location\"}],\"start\":\"" + start + "\",\"end\":\""
+                + start.plus(Duration.ofMinutes(30)) + "\"}";
     }
 
     @AfterAll
@@ -132,7 +157,8 @@ class AccessByRoleIT {
             case "another user" -> service.api().as("dave");
             default -> service.api().as(row.caller() + "-1", row.caller());
         };
-        Api.Call call = api.call(row.endpoint().method, row.endpoint().path.replace("{id}", carolAppointment));
+        Api.Call call = api.call(row.endpoint().method, row.endpoint().path.replace("{id}", carolAppointment)
+                                                                .replace("{group}", carolGroupAppointment));
         if ("book".equals(row.endpoint().body)) {
             // a slot of its own for every row, whatever order the rows run in
             call.json(Bookings.at(day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement())),
@@ -141,6 +167,8 @@ class AccessByRoleIT {
             Instant start = day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()));
             call.json("{\"start\":\"" + start + "\",\"end\":\"" + start.plus(Duration.ofMinutes(30))
                     + "\",\"overrideAvailability\":true}");
+        } else if ("group-book".equals(row.endpoint().body)) {
+            call.json(groupBooking(day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()))));
         } else if ("rules".equals(row.endpoint().body)) {
             call.json(CAROL_RULES);
         } else if ("reschedule".equals(row.endpoint().body)) {
@@ -151,6 +179,8 @@ class AccessByRoleIT {
         Response response = call.send();
 
         if (row.allowed() && row.endpoint().body != null && row.endpoint().body.startsWith("book")) {
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+        } else if (row.allowed() && "group-book".equals(row.endpoint().body)) {
             assertThat(response.status()).as(response.body()).isEqualTo(201);
         } else if (row.allowed()) {
             assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);

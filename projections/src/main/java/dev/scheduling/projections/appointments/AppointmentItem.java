@@ -28,6 +28,8 @@ public class AppointmentItem {
     private String location;
     private String timeZone;
     private List<String> remindersSent;
+    /** Every calendar of an appointment of several, as {@code calendarId:role}; absent for one of its calendar alone. */
+    private List<String> participants;
     private String createdAt;
     private String updatedAt;
     private Long version;
@@ -107,6 +109,14 @@ public class AppointmentItem {
 
     public void setRemindersSent(List<String> remindersSent) {
         this.remindersSent = remindersSent;
+    }
+
+    public List<String> getParticipants() {
+        return participants;
+    }
+
+    public void setParticipants(List<String> participants) {
+        this.participants = participants;
     }
 
     public String getCreatedAt() {

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,6 +92,12 @@ public class AppointmentsProjection implements AutoCloseable {
         item.setLocation(sealed.location());
         item.setTimeZone(event.details().timeZone().getId());
         item.setRemindersSent(List.of());
+        if (!event.participants().isEmpty()) {
+            item.setParticipants(event.participants().stream()
+                                      .map(participant -> new AppointmentView.Member(participant.calendarId().value(),
+                                              participant.role().name().toLowerCase(Locale.ROOT)).stored())
+                                      .toList());
+        }
         item.setCreatedAt(UtcInstants.format(at));
         item.setUpdatedAt(UtcInstants.format(at));
         item.setVersion(sequence);

@@ -1,7 +1,6 @@
 package dev.scheduling.app.calendar;
 
 import dev.scheduling.app.web.RequestFields;
-import dev.scheduling.app.security.AccessRefusedException;
 import dev.scheduling.app.security.CallerAuthentication;
 import dev.scheduling.domain.calendar.Appointment;
 import dev.scheduling.domain.calendar.AppointmentDetails;
@@ -58,7 +57,7 @@ public class AppointmentCommandController {
                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                                     CallerAuthentication caller,
                                                     HttpServletRequest request) {
-        boolean override = override(body.overrideAvailability(), caller);
+        boolean override = caller.caller().overridesAvailability(body.overrideAvailability());
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
         Instant start = fields.instant("start", body.start());
@@ -90,7 +89,7 @@ public class AppointmentCommandController {
                                           @RequestBody RescheduleRequest body,
                                           CallerAuthentication caller,
                                           HttpServletRequest request) {
-        boolean override = override(body.overrideAvailability(), caller);
+        boolean override = caller.caller().overridesAvailability(body.overrideAvailability());
         RequestFields fields = new RequestFields();
         UserId user = fields.userId(userId);
         AppointmentId id = fields.appointmentId(appointmentId);
@@ -120,13 +119,5 @@ public class AppointmentCommandController {
 
         commands.send(new CancelAppointment(user, id, checkedReason), metadata);
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
-    }
-
-    /** Only the front desk and admins may book outside a calendar's hours, notice and horizon. */
-    private static boolean override(Boolean asked, CallerAuthentication caller) {
-        if (Boolean.TRUE.equals(asked) && !caller.caller().mayOverrideAvailability()) {
-            throw new AccessRefusedException("Only the front desk and admins may override a calendar's availability");
-        }
-        return Boolean.TRUE.equals(asked);
     }
 }

@@ -18,4 +18,13 @@ public class AppointmentIds {
         byte[] name = ("booking\n" + user + "\n" + key).getBytes(StandardCharsets.UTF_8);
         return new AppointmentId(UUID.nameUUIDFromBytes(name));
     }
+
+    /**
+     * The id of an appointment of several calendars asked for by {@code caller} under {@code key}: never one of a
+     * single calendar's booking, never another caller's.
+     */
+    public AppointmentId forGroupIdempotencyKey(String caller, String key) {
+        byte[] name = ("group booking\n" + caller + "\n" + key).getBytes(StandardCharsets.UTF_8);
+        return new AppointmentId(UUID.nameUUIDFromBytes(name));
+    }
 }

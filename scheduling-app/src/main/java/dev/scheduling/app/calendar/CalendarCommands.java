@@ -5,7 +5,9 @@ import dev.scheduling.app.eventstore.EventStoreOutages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -64,8 +66,17 @@ public class CalendarCommands {
         }
     }
 
+    /** {@link #send(Object, RequestMetadata)} with metadata taken as it is (a process's, carried on from its event). */
+    public <R> R send(Object command, MetaData metaData) {
+        return outages.call(() -> sendRetryingLostRaces(GenericCommandMessage.asCommandMessage(command)
+                                                                             .andMetaData(metaData)));
+    }
+
     private <R> R sendRetryingLostRaces(Object command, RequestMetadata metadata) {
-        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata.toMetaData());
+        return sendRetryingLostRaces(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata.toMetaData()));
+    }
+
+    private <R> R sendRetryingLostRaces(CommandMessage<?> message) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(message);
@@ -83,7 +94,8 @@ public class CalendarCommands {
         }
     }
 
-    static boolean lostRace(Throwable failure) {
+    /** Whether the failure is a lost race for an aggregate's next event (another writer appended first). */
+    public static boolean lostRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;

@@ -91,6 +91,12 @@ public class SecurityConfiguration {
                                 path.matcher(HttpMethod.GET, "/users/{userId}/busy"),
                                 path.matcher(HttpMethod.GET, "/slots"))
                         .authenticated();
+                // appointments of several calendars: who may book, read or cancel which is decided beside the
+                // participants (group.GroupAppointmentController, availability.CalendarVisibility), 403 otherwise
+                requests.requestMatchers(path.matcher(HttpMethod.POST, "/appointments"),
+                                path.matcher(HttpMethod.GET, "/appointments/{appointmentId}"),
+                                path.matcher(HttpMethod.DELETE, "/appointments/{appointmentId}"))
+                        .authenticated();
                 // the right to erasure: the person themselves, or an administrator (not the front desk)
                 requests.requestMatchers(path.matcher(HttpMethod.POST, "/users/{userId}/erasure")).access(ownerOr(ADMIN));
                 // booking, rescheduling, cancelling; anything else on one's own calendar answers 404 or 405

@@ -69,48 +69,143 @@ public final class EventStoreReader {
                                       long version) {
     }
 
-    /** Every appointment of every calendar, folded from all events in the store. */
+    /**
+     * Every appointment of every calendar, folded from all events in the store, by {@link #key} (one appointment of
+     * several calendars is on each of them).
+     */
     public Map<String, ExpectedAppointment> expectedReadModel() {
         Map<String, ExpectedAppointment> expected = new HashMap<>();
         for (StoredEvent event : query("SELECT aggregateidentifier, sequencenumber, payloadtype, "
                 + "convert_from(payload, 'UTF8'), convert_from(metadata, 'UTF8') FROM domainevententry "
                 + "WHERE ? = ? ORDER BY globalindex", "all")) {
             String id = event.payload().path("appointmentId").asText();
-            ExpectedAppointment before = expected.get(id);
+            String key = key(event.calendar(), id);
+            ExpectedAppointment before = expected.get(key);
             switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
                 case "AppointmentBooked" -> {
                     Slot slot = slot(id, event.payload().path("slot"));
-                    expected.put(id, new ExpectedAppointment(id, event.calendar(), slot.start(), slot.end(), "BOOKED",
+                    expected.put(key, new ExpectedAppointment(id, event.calendar(), slot.start(), slot.end(), "BOOKED",
                             event.sequence()));
                 }
                 case "AppointmentRescheduled" -> {
                     Slot slot = slot(id, event.payload().path("newSlot"));
-                    expected.put(id, new ExpectedAppointment(id, before.userId(), slot.start(), slot.end(),
+                    expected.put(key, new ExpectedAppointment(id, before.userId(), slot.start(), slot.end(),
                             before.status(), event.sequence()));
                 }
-                case "AppointmentCancelled" -> expected.put(id, new ExpectedAppointment(id, before.userId(),
+                case "AppointmentCancelled" -> expected.put(key, new ExpectedAppointment(id, before.userId(),
                         before.start(), before.end(), "CANCELLED", event.sequence()));
-                case "ReminderSent" -> expected.put(id, new ExpectedAppointment(id, before.userId(), before.start(),
+                case "ReminderSent" -> expected.put(key, new ExpectedAppointment(id, before.userId(), before.start(),
                         before.end(), before.status(), event.sequence()));
-                default -> throw new IllegalStateException("unknown event " + event.type());
+                case "HoldPlaced", "HoldReleased" -> {
+                    // a slot kept for a booking being made: not in the listings
+                }
+                default -> {
+                    if (!isGroupEvent(event)) {
+                        throw new IllegalStateException("unknown event " + event.type());
+                    }
+                }
             }
         }
         return expected;
     }
 
-    /** The active appointments of a calendar, folded from its events. */
+    /** The key of one calendar's appointment in {@link #expectedReadModel()}: {@code appointmentId/userId}. */
+    public static String key(String userId, String appointmentId) {
+        return appointmentId + "/" + userId;
+    }
+
+    /** The ids of the appointments the store holds, on whichever calendars. */
+    public java.util.Set<String> appointmentIds() {
+        return expectedReadModel().values().stream().map(ExpectedAppointment::appointmentId)
+                                  .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The active appointments of a calendar and its holds still live at the time of their last event, folded from
+     * its events: a hold stops counting when it is confirmed, released, or lapses before the calendar's next event.
+     */
     public Map<String, Slot> activeSlots(String calendar) {
         Map<String, Slot> active = new HashMap<>();
+        Map<String, Instant> holdsExpireAt = new HashMap<>();
         for (StoredEvent event : events(calendar)) {
             String id = event.payload().path("appointmentId").asText();
             switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
-                case "AppointmentBooked" -> active.put(id, slot(id, event.payload().path("slot")));
+                case "AppointmentBooked" -> {
+                    holdsExpireAt.remove(id);
+                    active.put(id, slot(id, event.payload().path("slot")));
+                }
                 case "AppointmentRescheduled" -> active.put(id, slot(id, event.payload().path("newSlot")));
                 case "AppointmentCancelled" -> active.remove(id);
+                case "HoldPlaced" -> {
+                    active.put(id, slot(id, event.payload().path("slot")));
+                    holdsExpireAt.put(id, Instant.parse(event.payload().path("expiresAt").asText()));
+                }
+                case "HoldReleased" -> {
+                    holdsExpireAt.remove(id);
+                    active.remove(id);
+                }
+                case "ReminderSent", "AvailabilityChanged" -> {
+                    // no slot of its own
+                }
                 default -> throw new IllegalStateException("unknown event " + event.type());
             }
         }
         return active;
+    }
+
+    /** The holds of a calendar that were live after its last event, with when they lapse. */
+    public Map<String, Instant> liveHolds(String calendar) {
+        Map<String, Instant> holds = new HashMap<>();
+        for (StoredEvent event : events(calendar)) {
+            String id = event.payload().path("appointmentId").asText();
+            switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
+                case "HoldPlaced" -> holds.put(id, Instant.parse(event.payload().path("expiresAt").asText()));
+                case "HoldReleased", "AppointmentBooked" -> holds.remove(id);
+                default -> {
+                    // not a hold's
+                }
+            }
+        }
+        return holds;
+    }
+
+    /** The status an appointment of several calendars' own events end in (BOOKED, REFUSED, ...), or null. */
+    public String groupStatus(String appointmentId) {
+        String status = null;
+        for (StoredEvent event : events(appointmentId)) {
+            switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
+                case "GroupBookingRequested" -> status = "PENDING";
+                case "GroupAppointmentBooked" -> status = "BOOKED";
+                case "GroupBookingRefused" -> status = "REFUSED";
+                case "GroupBookingExpired", "GroupBookingUndone" -> status = "EXPIRED";
+                case "GroupAppointmentCancelled" -> status = "CANCELLED";
+                default -> {
+                    // a participant held
+                }
+            }
+        }
+        return status;
+    }
+
+    /** An appointment of several calendars: its id and its participants' calendars, as it was asked for. */
+    public record GroupBooking(String appointmentId, List<String> calendars) {
+    }
+
+    /** Every appointment of several calendars ever asked for. */
+    public List<GroupBooking> groupBookings() {
+        List<GroupBooking> bookings = new ArrayList<>();
+        for (StoredEvent event : query("SELECT aggregateidentifier, sequencenumber, payloadtype, "
+                + "convert_from(payload, 'UTF8'), convert_from(metadata, 'UTF8') FROM domainevententry "
+                + "WHERE payloadtype = ? ORDER BY globalindex", "dev.scheduling.domain.group.GroupBookingRequested")) {
+            List<String> calendars = new ArrayList<>();
+            event.payload().path("participants").forEach(p -> calendars.add(p.path("calendarId").asText()));
+            bookings.add(new GroupBooking(event.calendar(), calendars));
+        }
+        return bookings;
+    }
+
+    private static boolean isGroupEvent(StoredEvent event) {
+        return event.type().startsWith("dev.scheduling.domain.group.");
     }
 
     /** Every pair of active appointments on the calendar that overlap; empty when the invariant holds. */

@@ -38,7 +38,7 @@ public final class ReadModelTable {
     }
 
     public Map<String, ExpectedAppointment> items() {
-        return all().stream().collect(Collectors.toMap(AppointmentItem::getAppointmentId,
+        return all().stream().collect(Collectors.toMap(item -> EventStoreReader.key(item.getUserId(), item.getAppointmentId()),
                 item -> new ExpectedAppointment(item.getAppointmentId(), item.getUserId(), Instant.parse(item.getStart()),
                         item.getEnd() == null ? null : Instant.parse(item.getEnd()), item.getStatus(), item.getVersion())));
     }

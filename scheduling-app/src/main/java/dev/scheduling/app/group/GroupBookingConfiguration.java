@@ -1,0 +1,69 @@
+package dev.scheduling.app.group;
+
+import dev.scheduling.app.calendar.CalendarCommands;
+import dev.scheduling.app.eventstore.BackgroundThreads;
+import dev.scheduling.app.eventstore.EventStoreOutages;
+import dev.scheduling.app.eventstore.PooledProcessor;
+import dev.scheduling.domain.group.GroupAppointment;
+import dev.scheduling.domain.group.GroupBookingProcess;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * Appointments of several calendars: the {@link GroupAppointment} aggregate, which decides, and the
+ * {@link GroupBookingProcess} saga, which holds, confirms and releases the slot on each calendar. Its deadlines (a
+ * booking's holds running out) use the deadline manager the reminders use: durable, on any node.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GroupBookingConfiguration {
+
+    /**
+     * The process's processor (named as Axon names a saga's): 2 workers over 2 segments, one event per transaction
+     * (each event's handling places or releases holds on several calendars: a short transaction keeps the calendars
+     * free for others). It starts at the head of the event stream on its first start, like the reminders.
+     */
+    static final PooledProcessor PROCESSOR =
+            new PooledProcessor(GroupBookingProcess.class.getSimpleName() + "Processor", 2, 2, 1);
+    /** One per worker of the processor, plus the deadline handlers' (a booking's holds running out). */
+    private static final int COMMAND_THREADS = 4;
+
+    @Bean
+    ConfigurerModule groupBookings() {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(GroupAppointment.class));
+            configurer.eventProcessing(processing -> {
+                processing.registerSaga(GroupBookingProcess.class);
+                PROCESSOR.registerWith(processing,
+                        (config, builder) -> builder.initialToken(source -> source.createHeadToken()));
+            });
+        };
+    }
+
+    @Bean
+    BackgroundThreads groupBookingProcessThreads() {
+        return PROCESSOR.backgroundThreads();
+    }
+
+    /** The process's commands are sent from these threads, each on its own ({@link CommandsOnTheirOwn}). */
+    @Bean
+    BackgroundThreads groupBookingCommandThreads() {
+        return new BackgroundThreads("group booking commands", COMMAND_THREADS);
+    }
+
+    @Bean(destroyMethod = "close")
+    CommandsOnTheirOwn groupBookingProcessCommands(CalendarCommands calendarCommands) {
+        return new CommandsOnTheirOwn(calendarCommands, COMMAND_THREADS);
+    }
+
+    @Bean
+    GroupAppointments groupAppointments(CommandGateway gateway, EventStore eventStore, EventStoreOutages outages,
+                                        Clock clock, GroupBookingProperties properties) {
+        return new GroupAppointments(gateway, eventStore, outages, clock, properties);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.scheduling.app.group;
+
+import java.util.List;
+
+/**
+ * Body of a booking of several calendars. Times are strings here so that a time without an offset gets a precise
+ * field error. {@code overrideAvailability}: book outside the calendars' hours, notice and horizon (front desk and
+ * admin only); never an overlap.
+ */
+public record GroupBookingRequest(List<ParticipantRequest> participants, String start, String end, String title,
+                                  String location, String timeZone, Boolean overrideAvailability) {
+
+    /** One calendar taking part: {@code role} is practitioner, patient, location, device or other. */
+    public record ParticipantRequest(String calendarId, String role) {
+    }
+}
