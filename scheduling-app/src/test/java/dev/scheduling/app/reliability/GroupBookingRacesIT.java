@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GroupBookingRacesIT {
 
-    private static final String[] CALENDARS = {"grp-a", "grp-b", "grp-c", "grp-d", "grp-e", "grp-f"};
+    static final String[] CALENDARS = {"grp-a", "grp-b", "grp-c", "grp-d", "grp-e", "grp-f"};
     private static final String[] ROLES = {"practitioner", "patient", "location", "other"};
     private static final Set<Integer> EXPECTED = Set.of(200, 201, 204, 409);
 
@@ -99,7 +99,7 @@ class GroupBookingRacesIT {
     }
 
     /** Appointments of several calendars on a calendar they should not be on, or missing from one they should. */
-    private static List<String> misplaced(EventStoreReader eventStore, List<GroupBooking> groups) {
+    static List<String> misplaced(EventStoreReader eventStore, List<GroupBooking> groups) {
         List<String> misplaced = new ArrayList<>();
         for (GroupBooking group : groups) {
             boolean booked = "BOOKED".equals(eventStore.groupStatus(group.appointmentId()));
@@ -113,7 +113,7 @@ class GroupBookingRacesIT {
     }
 
     /** 2 to 4 distinct calendars with roles, as the request's participants. */
-    private static String group(SplittableRandom random) {
+    static String group(SplittableRandom random) {
         List<String> calendars = new ArrayList<>(List.of(CALENDARS));
         Collections.shuffle(calendars, new java.util.Random(random.nextLong()));
         int size = 2 + random.nextInt(3);
@@ -126,14 +126,14 @@ class GroupBookingRacesIT {
     }
 
     /** A 30 to 90 minute slot starting on a half hour of one morning: most of them overlap something. */
-    private static String slotJson(SplittableRandom random, String participants) {
+    static String slotJson(SplittableRandom random, String participants) {
         Instant start = day(6).plus(Duration.ofHours(8)).plus(Duration.ofMinutes(30L * random.nextInt(12)));
         Instant end = start.plus(Duration.ofMinutes(30L * (1 + random.nextInt(3))));
         return "{" + (participants == null ? "" : "\"participants\":" + participants + ",")
                 + "\"start\":\"" + start + "\",\"end\":\"" + end + "\",\"title\":\"Visit\"}";
     }
 
-    private static long percentile(List<Outcome> outcomes, int percentile) {
+    static long percentile(List<Outcome> outcomes, int percentile) {
         if (outcomes.isEmpty()) {
             return 0;
         }
