@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The benchmark suite: starts PostgreSQL, DynamoDB Local and the packaged service, runs B1-B11 with
+ * The benchmark suite: starts PostgreSQL, DynamoDB Local and the packaged service, runs B1-B12 with
  * warm-up, measures each baseline in the same run, and prints one table (also written to {@code results.md} in
  * the run directory). Arguments: {@code quick} (default) or {@code full}, and {@code --profile} to record each
  * load phase with JFR and print where the service's time went.
@@ -131,6 +131,9 @@ public final class Suite {
                 }
                 if (selected("B11")) {
                     new SlotSearchFigure(context).slotSearch();
+                }
+                if (selected("B12")) {
+                    new GroupBookingFigure(context).groupBookings(b1);
                 }
                 if (selected("B10")) {
                     new CrudBaselineFigure(context).crudBaseline(jvmOptions, b1);

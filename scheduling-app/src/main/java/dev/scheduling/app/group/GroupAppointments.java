@@ -90,7 +90,7 @@ public class GroupAppointments {
                 return view;
             }
             LockSupport.parkNanos(Duration.ofMillis(pauseMillis).toNanos());
-            pauseMillis = Math.min(100, pauseMillis * 2);
+            pauseMillis = Math.min(40, pauseMillis * 2);
         }
     }
 

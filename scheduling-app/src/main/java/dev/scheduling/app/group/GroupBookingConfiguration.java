@@ -25,8 +25,9 @@ public class GroupBookingConfiguration {
 
     /**
      * The process's processor (named as Axon names a saga's): 2 workers over 2 segments, one event per transaction
-     * (each event's handling places or releases holds on several calendars: a short transaction keeps the calendars
-     * free for others). It starts at the head of the event stream on its first start, like the reminders.
+     * (handling one event sends several commands one after another, waiting on each: more workers let bookings
+     * proceed side by side, and a failure repeats one booking's step only). It starts at the head of the event stream
+     * on its first start, like the reminders.
      */
     static final PooledProcessor PROCESSOR =
             new PooledProcessor(GroupBookingProcess.class.getSimpleName() + "Processor", 2, 2, 1);
