@@ -65,6 +65,7 @@ class AccessByRoleIT {
         BOOK_OVERRIDING_AVAILABILITY("POST", "/users/carol/appointments", "book-overriding"),
         GROUP_BOOK("POST", "/appointments", "group-book"),
         GROUP_READ("GET", "/appointments/{group}", null),
+        GROUP_HISTORY("GET", "/appointments/{group}/history", null),
         GROUP_CANCEL("DELETE", "/appointments/{group}", null);
 
         final String method;
@@ -83,20 +84,21 @@ class AccessByRoleIT {
             "owner", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
                     Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
-                    Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_CANCEL),
+                    Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL),
             "another user", List.of(),
             "front-desk", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
                     Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
-                    Endpoint.BOOK_OVERRIDING_AVAILABILITY, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_CANCEL),
+                    Endpoint.BOOK_OVERRIDING_AVAILABILITY, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY,
+                    Endpoint.GROUP_CANCEL),
             "auditor", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.EXPORT,
                     Endpoint.AVAILABILITY_READ, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
-                    Endpoint.GROUP_READ),
+                    Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY),
             // an admin sets any calendar's rules, sees every calendar's, but books on none but its own
             "admin", List.of(Endpoint.EXPORT, Endpoint.PROJECTION_STATUS, Endpoint.PROJECTION_REPLAY, Endpoint.METRICS,
                     Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ, Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS,
                     Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ,
-                    Endpoint.GROUP_CANCEL));
+                    Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL));
 
     record Row(String caller, Endpoint endpoint, boolean allowed) {
         @Override

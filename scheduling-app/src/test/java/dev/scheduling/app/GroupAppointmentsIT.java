@@ -68,6 +68,17 @@ class GroupAppointmentsIT {
             assertThat(event.path("actor").asText()).isEqualTo("desk");
             assertThat(event.path("correlationId").asText()).isEqualTo(booked.header("X-Request-Id"));
         });
+        // its own history: asked, each calendar held (in the order of their ids), booked; who asked, under which id
+        JsonNode own = service.api().as("alice-1").get("/appointments/" + id + "/history").send().json();
+        assertThat(own.path("appointmentId").asText()).isEqualTo(id);
+        assertThat(own.path("events")).extracting(event -> event.path("type").asText()).containsExactly(
+                "GroupBookingRequested", "ParticipantHeld", "ParticipantHeld", "ParticipantHeld", "GroupAppointmentBooked");
+        assertThat(own.path("events")).allSatisfy(event -> {
+            assertThat(event.path("actor").asText()).isEqualTo("desk");
+            assertThat(event.path("correlationId").asText()).isEqualTo(booked.header("X-Request-Id"));
+        });
+        assertThat(own.path("events").get(1).path("payload").path("calendarId").asText()).isEqualTo("alice-1");
+        assertThat(service.api().as("mallory").get("/appointments/" + id + "/history").send().status()).isEqualTo(403);
         // the participants and staff read it; anyone else is refused, whether or not it exists
         assertThat(desk().get("/appointments/" + id).send().json().path("status").asText()).isEqualTo("BOOKED");
         assertThat(service.api().as("alice-1").get("/appointments/" + id).send().status()).isEqualTo(200);

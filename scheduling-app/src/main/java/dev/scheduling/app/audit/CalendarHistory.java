@@ -63,6 +63,22 @@ public class CalendarHistory {
         return new HistoryPage(user.toString(), entries, null);
     }
 
+    /**
+     * Every event of one stream other than a calendar's (an appointment of several calendars' own decisions), in
+     * order, each with its actor and correlation id. Such a stream is short: a request, a count per calendar, an
+     * outcome, perhaps a cancellation.
+     */
+    public List<HistoryEntry> entries(String aggregateId) {
+        return outages.call(() -> {
+            List<HistoryEntry> entries = new ArrayList<>();
+            DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+            while (events.hasNext()) {
+                entries.add(entry(events.next()));
+            }
+            return entries;
+        });
+    }
+
     /** Every entry matching {@code filter}, one at a time, without holding them. */
     public void stream(UserId user, Filter filter, Consumer<HistoryEntry> consumer) {
         outages.run(() -> readAll(user, filter, consumer));

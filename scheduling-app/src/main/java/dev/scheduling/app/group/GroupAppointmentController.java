@@ -1,5 +1,7 @@
 package dev.scheduling.app.group;
 
+import dev.scheduling.app.audit.CalendarHistory;
+import dev.scheduling.app.audit.HistoryEntry;
 import dev.scheduling.app.availability.CalendarVisibility;
 import dev.scheduling.app.calendar.AppointmentIds;
 import dev.scheduling.app.calendar.CalendarCommands;
@@ -67,10 +69,12 @@ public class GroupAppointmentController {
     private final AppointmentIds appointmentIds;
     private final SlotPolicy slotPolicy;
     private final Clock clock;
+    private final CalendarHistory history;
 
     public GroupAppointmentController(GroupAppointments appointments, CalendarCommands calendars,
                                       CalendarVisibility visibility, AppointmentIds appointmentIds,
-                                      SlotPolicy slotPolicy, Clock clock) {
+                                      SlotPolicy slotPolicy, Clock clock, CalendarHistory history) {
+        this.history = history;
         this.appointments = appointments;
         this.calendars = calendars;
         this.visibility = visibility;
@@ -138,6 +142,20 @@ public class GroupAppointmentController {
     public GroupAppointmentView.Response read(@PathVariable("appointmentId") String appointmentId,
                                               CallerAuthentication caller) {
         return readable(appointmentId, caller.caller(), caller.caller().isStaff()).response();
+    }
+
+    @Operation(summary = "The history of an appointment of several calendars: its own events, in order",
+               description = "The booking asked for, each calendar held, the outcome (refusals named), a cancellation; "
+                       + "each with time, actor and correlation id. Its participants and staff read it.")
+    @GetMapping("/{appointmentId}/history")
+    public AppointmentHistory history(@PathVariable("appointmentId") String appointmentId,
+                                      CallerAuthentication caller) {
+        GroupAppointmentView found = readable(appointmentId, caller.caller(), caller.caller().isStaff());
+        return new AppointmentHistory(found.id().toString(), history.entries(found.id().toString()));
+    }
+
+    /** What {@code GET /appointments/{id}/history} answers. */
+    public record AppointmentHistory(String appointmentId, List<HistoryEntry> events) {
     }
 
     @Operation(summary = "Cancel an appointment of several calendars on every one of them",

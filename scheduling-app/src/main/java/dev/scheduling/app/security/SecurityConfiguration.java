@@ -95,6 +95,7 @@ public class SecurityConfiguration {
                 // participants (group.GroupAppointmentController, availability.CalendarVisibility), 403 otherwise
                 requests.requestMatchers(path.matcher(HttpMethod.POST, "/appointments"),
                                 path.matcher(HttpMethod.GET, "/appointments/{appointmentId}"),
+                                path.matcher(HttpMethod.GET, "/appointments/{appointmentId}/history"),
                                 path.matcher(HttpMethod.DELETE, "/appointments/{appointmentId}"))
                         .authenticated();
                 // the right to erasure: the person themselves, or an administrator (not the front desk)
