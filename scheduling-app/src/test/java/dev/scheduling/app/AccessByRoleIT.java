@@ -32,6 +32,8 @@ class AccessByRoleIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Instant CAROL_START = day(30).plus(Duration.ofHours(9));
+    /** A slot of an hour of its own for each row that books (at most 24), on a day nothing else is on. */
+    private static final Instant BOOKING_DAY = day(33);
     private static final AtomicInteger BOOKING_SLOTS = new AtomicInteger();
     private static final String RANGE = "from=" + day(30) + "&to=" + day(32);
     /** Open at every hour, not published: only carol and staff see its slots. */
@@ -43,6 +45,7 @@ class AccessByRoleIT {
     private static EventStoreReader eventStore;
     private static String carolAppointment;
     private static String carolGroupAppointment;
+    private static String carolHold;
 
     enum Endpoint {
         LIST("GET", "/users/carol/appointments", null),
@@ -66,7 +69,10 @@ class AccessByRoleIT {
         GROUP_BOOK("POST", "/appointments", "group-book"),
         GROUP_READ("GET", "/appointments/{group}", null),
         GROUP_HISTORY("GET", "/appointments/{group}/history", null),
-        GROUP_CANCEL("DELETE", "/appointments/{group}", null);
+        GROUP_CANCEL("DELETE", "/appointments/{group}", null),
+        HOLD("POST", "/holds", "hold"),
+        HOLD_READ("GET", "/holds/{hold}", null),
+        HOLD_RELEASE("DELETE", "/holds/{hold}", null);
 
         final String method;
         final String path;
@@ -84,21 +90,24 @@ class AccessByRoleIT {
             "owner", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
                     Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
-                    Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL),
+                    Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL,
+                    // she takes part in the front desk's hold, but gives up or books only holds she placed
+                    Endpoint.HOLD, Endpoint.HOLD_READ),
             "another user", List.of(),
             "front-desk", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.BOOK, Endpoint.RESCHEDULE, Endpoint.CANCEL,
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
                     Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
                     Endpoint.BOOK_OVERRIDING_AVAILABILITY, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY,
-                    Endpoint.GROUP_CANCEL),
+                    Endpoint.GROUP_CANCEL, Endpoint.HOLD, Endpoint.HOLD_READ, Endpoint.HOLD_RELEASE),
             "auditor", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.EXPORT,
                     Endpoint.AVAILABILITY_READ, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
-                    Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY),
+                    Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY, Endpoint.HOLD_READ),
             // an admin sets any calendar's rules, sees every calendar's, but books on none but its own
             "admin", List.of(Endpoint.EXPORT, Endpoint.PROJECTION_STATUS, Endpoint.PROJECTION_REPLAY, Endpoint.METRICS,
                     Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ, Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS,
                     Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ,
-                    Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL));
+                    Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL, Endpoint.HOLD, Endpoint.HOLD_READ,
+                    Endpoint.HOLD_RELEASE));
 
     record Row(String caller, Endpoint endpoint, boolean allowed) {
         @Override
@@ -136,6 +145,10 @@ class AccessByRoleIT {
                                 .json(groupBooking(CAROL_START.plus(Duration.ofDays(2)))).send();
         assertThat(visit.status()).as(visit.body()).isEqualTo(201);
         carolGroupAppointment = visit.json().path("id").asText();
+        Response hold = service.api().as("desk-1", "front-desk").post("/holds")
+                               .json(groupBooking(CAROL_START.plus(Duration.ofDays(4)))).send();
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        carolHold = hold.json().path("id").asText();
     }
 
     /** Carol, the patient, and the published room, for half an hour. */
@@ -160,17 +173,18 @@ class AccessByRoleIT {
             default -> service.api().as(row.caller() + "-1", row.caller());
         };
         Api.Call call = api.call(row.endpoint().method, row.endpoint().path.replace("{id}", carolAppointment)
-                                                                .replace("{group}", carolGroupAppointment));
+                                                                .replace("{group}", carolGroupAppointment)
+                                                                .replace("{hold}", carolHold));
         if ("book".equals(row.endpoint().body)) {
             // a slot of its own for every row, whatever order the rows run in
-            call.json(Bookings.at(day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement())),
+            call.json(Bookings.at(BOOKING_DAY.plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement())),
                     Duration.ofMinutes(30)).json());
         } else if ("book-overriding".equals(row.endpoint().body)) {
-            Instant start = day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()));
+            Instant start = BOOKING_DAY.plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()));
             call.json("{\"start\":\"" + start + "\",\"end\":\"" + start.plus(Duration.ofMinutes(30))
                     + "\",\"overrideAvailability\":true}");
-        } else if ("group-book".equals(row.endpoint().body)) {
-            call.json(groupBooking(day(31).plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()))));
+        } else if ("group-book".equals(row.endpoint().body) || "hold".equals(row.endpoint().body)) {
+            call.json(groupBooking(BOOKING_DAY.plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()))));
         } else if ("rules".equals(row.endpoint().body)) {
             call.json(CAROL_RULES);
         } else if ("reschedule".equals(row.endpoint().body)) {
@@ -182,7 +196,7 @@ class AccessByRoleIT {
 
         if (row.allowed() && row.endpoint().body != null && row.endpoint().body.startsWith("book")) {
             assertThat(response.status()).as(response.body()).isEqualTo(201);
-        } else if (row.allowed() && "group-book".equals(row.endpoint().body)) {
+        } else if (row.allowed() && ("group-book".equals(row.endpoint().body) || "hold".equals(row.endpoint().body))) {
             assertThat(response.status()).as(response.body()).isEqualTo(201);
         } else if (row.allowed()) {
             assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);

@@ -6,6 +6,8 @@ import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AppointmentStatus;
 import dev.scheduling.domain.calendar.AvailabilityChanged;
+import dev.scheduling.domain.calendar.HoldPlaced;
+import dev.scheduling.domain.calendar.HoldReleased;
 import dev.scheduling.domain.calendar.PersonalDataErased;
 import dev.scheduling.domain.calendar.ReminderSent;
 import dev.scheduling.domain.calendar.UserId;
@@ -37,10 +39,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Projects calendar events into the {@code appointments} table, and each calendar's availability rules into the
- * {@code calendars} table. Each event becomes one {@link AppointmentChange} per
+ * Projects calendar events into the {@code appointments} table, and each calendar's availability rules and live holds
+ * into the {@code calendars} table. Each event becomes one {@link AppointmentChange} per
  * appointment it concerns, which applies only to an item holding an older version, so redelivered, replayed or
  * out-of-date events change nothing. A batch's changes are written together ({@link BatchWrites}); a failed write
  * fails the batch, which the processor retries: nothing is skipped while DynamoDB is unreachable.
@@ -102,6 +105,10 @@ public class AppointmentsProjection implements AutoCloseable {
         item.setUpdatedAt(UtcInstants.format(at));
         item.setVersion(sequence);
         write(at, replay, List.of(AppointmentChange.booked(item)));
+        if (!event.participants().isEmpty()) {
+            // an appointment of several calendars takes its hold's place
+            updateCalendar(event.userId(), sequence, at, calendar -> calendar.withoutHold(item.getAppointmentId(), at));
+        }
     }
 
     @EventHandler
@@ -137,8 +144,43 @@ public class AppointmentsProjection implements AutoCloseable {
     @EventHandler
     void on(AvailabilityChanged event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         CalendarItem item = CalendarItem.of(event.userId().toString(), event.rules(), sequence, UtcInstants.format(at));
-        retry.run(() -> calendars.putIfNewer(item));
+        retry.run(() -> {
+            calendars.get(item.getCalendarId()).ifPresent(before -> item.setHolds(before.getHolds()));
+            calendars.putIfNewer(item.withoutHold("", at));
+        });
         recordLag(at, replay);
+    }
+
+    /** A slot kept for an appointment not booked yet: busy for slot search until confirmed, released or lapsed. */
+    @EventHandler
+    void on(HoldPlaced event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        updateCalendar(event.userId(), sequence, at,
+                calendar -> calendar.withHold(event.appointmentId().toString(), event.slot(), event.expiresAt(), at));
+        recordLag(at, replay);
+    }
+
+    @EventHandler
+    void on(HoldReleased event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        updateCalendar(event.userId(), sequence, at, calendar -> calendar.withoutHold(event.appointmentId().toString(), at));
+        recordLag(at, replay);
+    }
+
+    /**
+     * Rewrites a calendar's item with {@code change} at {@code sequence}, unless the table shows that event or a later
+     * one already (redelivered). Written at once, like the rules: one calendar's events come in order on one thread.
+     */
+    private void updateCalendar(UserId calendarId, long sequence, Instant at, UnaryOperator<CalendarItem> change) {
+        String id = calendarId.toString();
+        retry.run(() -> {
+            var existing = calendars.get(id);
+            if (existing.isPresent() && existing.get().getVersion() >= sequence) {
+                return;
+            }
+            CalendarItem item = existing.orElseGet(() -> CalendarItem.of(id, null, sequence, null));
+            item.setVersion(sequence);
+            item.setUpdatedAt(UtcInstants.format(at));
+            calendars.putIfNewer(change.apply(item));
+        });
     }
 
     /** A replay rewrites the whole tables, so it starts from empty ones: damage is repaired, not preserved. */

@@ -5,11 +5,16 @@ import dev.scheduling.domain.calendar.HoursRange;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
+import dev.scheduling.domain.calendar.TimeSlot;
+import dev.scheduling.projections.dynamodb.UtcInstants;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,9 @@ import java.util.Map;
  * One calendar in the {@code calendars} table: its availability rules, as plain attributes (hours as
  * {@code "09:00-17:00"}, {@code "24:00"} for the end of the day; durations ISO-8601). An item without a time zone is a
  * calendar whose rules were removed; {@code version} is the calendar's sequence number of the event it shows.
+ * {@code holds} are the slots the calendar keeps for appointments not booked yet, as
+ * {@code "<id> <start> <end> <expiresAt>"}: busy time for slot search until they are confirmed, released or lapse
+ * (lapsed ones are dropped whenever the item is written).
  */
 @DynamoDbBean
 public class CalendarItem {
@@ -33,6 +41,7 @@ public class CalendarItem {
     private Boolean published;
     private String updatedAt;
     private Long version;
+    private List<String> holds;
 
     /** The item of {@code calendarId} with {@code rules} (null: none), at {@code version}. */
     public static CalendarItem of(String calendarId, AvailabilityRules rules, long version, String updatedAt) {
@@ -73,6 +82,46 @@ public class CalendarItem {
         return new AvailabilityRules(ZoneId.of(timeZone), weeklyHours, overrideHours, Duration.parse(bufferBefore),
                 Duration.parse(bufferAfter), Duration.parse(minimumNotice),
                 bookingHorizon == null ? null : Duration.parse(bookingHorizon), Boolean.TRUE.equals(published));
+    }
+
+    /** The same item with the hold of {@code id} added (placed again: replaced), and the holds lapsed at {@code at} dropped. */
+    public CalendarItem withHold(String id, TimeSlot slot, Instant expiresAt, Instant at) {
+        List<String> kept = holdsOtherThan(id, at);
+        kept.add(String.join(" ", id, UtcInstants.format(slot.start()), UtcInstants.format(slot.end()),
+                UtcInstants.format(expiresAt)));
+        holds = kept;
+        return this;
+    }
+
+    /** The same item without the hold of {@code id} (confirmed or released), and without the holds lapsed at {@code at}. */
+    public CalendarItem withoutHold(String id, Instant at) {
+        List<String> kept = holdsOtherThan(id, at);
+        holds = kept.isEmpty() ? null : kept;
+        return this;
+    }
+
+    /** The slots of the holds still live at {@code at} that reach into [from, to). */
+    public List<TimeSlot> heldSlots(Instant at, Instant from, Instant to) {
+        List<TimeSlot> held = new ArrayList<>();
+        for (String hold : holds == null ? List.<String>of() : holds) {
+            String[] parts = hold.split(" ");
+            TimeSlot slot = new TimeSlot(UtcInstants.parse(parts[1]), UtcInstants.parse(parts[2]));
+            if (at.isBefore(UtcInstants.parse(parts[3])) && slot.end().isAfter(from) && slot.start().isBefore(to)) {
+                held.add(slot);
+            }
+        }
+        return held;
+    }
+
+    private List<String> holdsOtherThan(String id, Instant at) {
+        List<String> kept = new ArrayList<>();
+        for (String hold : holds == null ? List.<String>of() : holds) {
+            String[] parts = hold.split(" ");
+            if (!parts[0].equals(id) && at.isBefore(UtcInstants.parse(parts[3]))) {
+                kept.add(hold);
+            }
+        }
+        return kept;
     }
 
     static List<String> format(List<HoursRange> hours) {
@@ -175,5 +224,13 @@ public class CalendarItem {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    public List<String> getHolds() {
+        return holds;
+    }
+
+    public void setHolds(List<String> holds) {
+        this.holds = holds;
     }
 }

@@ -1,9 +1,12 @@
 package dev.scheduling.projections.calendars;
 
+import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.projections.appointments.AppointmentTable;
 import org.axonframework.queryhandling.QueryHandler;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,13 +31,16 @@ public class CalendarQueries implements AutoCloseable {
     private final AppointmentTable appointments;
     private final Duration longestAppointment;
     private final ExecutorService readers;
+    private final Clock clock;
 
     /**
      * @param longestAppointment the longest an appointment can last: a range also looks that far back
      * @param readers            how many calendars of one search are read at once
+     * @param clock              what holds are live against
      */
     public CalendarQueries(CalendarTable calendars, AppointmentTable appointments, Duration longestAppointment,
-                           int readers) {
+                           int readers, Clock clock) {
+        this.clock = clock;
         this.calendars = calendars;
         this.appointments = appointments;
         this.longestAppointment = longestAppointment;
@@ -69,8 +75,16 @@ public class CalendarQueries implements AutoCloseable {
     }
 
     private Schedules.Schedule schedule(String calendarId, FindSchedules query) {
-        return new Schedules.Schedule(calendarId, calendars.get(calendarId).map(CalendarItem::rules).orElse(null),
-                appointments.bookedSlots(calendarId, query.from(), query.to(), longestAppointment, MAX_APPOINTMENTS_READ));
+        CalendarItem calendar = calendars.get(calendarId).orElse(null);
+        List<TimeSlot> busy = appointments.bookedSlots(calendarId, query.from(), query.to(), longestAppointment,
+                MAX_APPOINTMENTS_READ);
+        List<TimeSlot> held = calendar == null ? List.of() : calendar.heldSlots(clock.instant(), query.from(), query.to());
+        if (!held.isEmpty()) {
+            busy = new ArrayList<>(busy);
+            busy.addAll(held);
+            busy.sort(Comparator.comparing(TimeSlot::start));
+        }
+        return new Schedules.Schedule(calendarId, calendar == null ? null : calendar.rules(), busy);
     }
 
     private static ExecutorService readers(int readers) {

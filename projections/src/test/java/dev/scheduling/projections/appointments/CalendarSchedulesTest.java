@@ -7,7 +7,11 @@ import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.AppointmentRescheduled;
 import dev.scheduling.domain.calendar.AvailabilityChanged;
 import dev.scheduling.domain.calendar.AvailabilityRules;
+import dev.scheduling.domain.calendar.HoldPlaced;
+import dev.scheduling.domain.calendar.HoldReleased;
 import dev.scheduling.domain.calendar.HoursRange;
+import dev.scheduling.domain.calendar.Participant;
+import dev.scheduling.domain.calendar.ParticipantRole;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.projections.calendars.AvailabilityView;
@@ -62,6 +66,7 @@ class CalendarSchedulesTest {
     private AppointmentsProjection projection;
     private CalendarQueries queries;
     private long sequence;
+    private Instant now = Instant.now();
 
     @BeforeEach
     void setUp() {
@@ -69,7 +74,22 @@ class CalendarSchedulesTest {
         calendars = new CalendarTable(LocalDynamoDb.enhancedClient(), LocalDynamoDb.newCalendarsTable());
         projection = new AppointmentsProjection(appointments, calendars, seal, OutageRetry.NONE, 16,
                 java.time.Clock.systemUTC(), new SimpleMeterRegistry());
-        queries = new CalendarQueries(calendars, appointments, Duration.ofHours(24), 4);
+        queries = new CalendarQueries(calendars, appointments, Duration.ofHours(24), 4, new java.time.Clock() {
+            @Override
+            public Instant instant() {
+                return now;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(ZoneId zone) {
+                return this;
+            }
+        });
     }
 
     @AfterEach
@@ -133,6 +153,51 @@ class CalendarSchedulesTest {
         assertThat(schedules.calendars().get(1).rules()).isNull();
         assertThat(schedules.calendars().get(1).busy()).hasSize(1);
         assertThat(schedules.calendars().get(2).busy()).isEmpty();
+    }
+
+    @Test
+    void live_holds_are_busy_until_they_are_confirmed_released_or_lapse() {
+        TimeSlot nine = slot(9);
+        TimeSlot ten = slot(10);
+        TimeSlot eleven = slot(11);
+        TimeSlot twelve = slot(12);
+        AppointmentId confirmed = hold("room-4", nine, now.plus(Duration.ofMinutes(5)));
+        AppointmentId released = hold("room-4", ten, now.plus(Duration.ofMinutes(5)));
+        hold("room-4", eleven, now.plus(Duration.ofMinutes(5)));
+        hold("room-4", twelve, now.plus(Duration.ofSeconds(30)));
+        changed("room-4", null, sequence++); // rules set or removed keep the holds
+        handled(() -> projection.on(new AppointmentBooked(new UserId("room-4"), confirmed, nine,
+                AppointmentDetails.untitled(), List.of(), List.of(new Participant(new UserId("room-4"), ParticipantRole.LOCATION),
+                new Participant(new UserId("dr-lee"), ParticipantRole.PRACTITIONER))), sequence++, now, ReplayStatus.REGULAR));
+        long releasedAt = sequence++;
+        handled(() -> projection.on(new HoldReleased(new UserId("room-4"), released, ten, "another participant refused"),
+                releasedAt, now, ReplayStatus.REGULAR));
+        handled(() -> projection.on(new HoldPlaced(new UserId("room-4"), released, ten, now.plus(HOUR), List.of()),
+                releasedAt - 1, now, ReplayStatus.REGULAR)); // an older event again
+
+        assertThat(busy("room-4")).containsExactly(nine, eleven, twelve);
+
+        now = now.plus(Duration.ofSeconds(30));
+        assertThat(busy("room-4")).as("a hold lapsed by itself, never released").containsExactly(nine, eleven);
+        assertThat(calendars.get("room-4").orElseThrow().getHolds()).hasSize(2).noneMatch(held -> held.startsWith(confirmed + " "));
+        assertThat(busy("dr-lee")).isEmpty();
+    }
+
+    private TimeSlot slot(int hour) {
+        Instant start = DAY.plus(HOUR.multipliedBy(hour));
+        return new TimeSlot(start, start.plus(HOUR));
+    }
+
+    private AppointmentId hold(String calendar, TimeSlot slot, Instant expiresAt) {
+        AppointmentId id = new AppointmentId(UUID.randomUUID());
+        handled(() -> projection.on(new HoldPlaced(new UserId(calendar), id, slot, expiresAt, List.of()), sequence++, now,
+                ReplayStatus.REGULAR));
+        return id;
+    }
+
+    private List<TimeSlot> busy(String calendar) {
+        return queries.handle(new FindSchedules(List.of(calendar), DAY, DAY.plus(Duration.ofDays(1)))).calendars().get(0)
+                      .busy();
     }
 
     @Test

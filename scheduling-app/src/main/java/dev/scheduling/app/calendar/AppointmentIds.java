@@ -23,6 +23,12 @@ public class AppointmentIds {
      * The id of an appointment of several calendars asked for by {@code caller} under {@code key}: never one of a
      * single calendar's booking, never another caller's.
      */
+    /** The id of a booking form's hold asked for by {@code caller} under Idempotency-Key {@code key}. */
+    public AppointmentId forHoldIdempotencyKey(String caller, String key) {
+        byte[] name = ("hold\n" + caller + "\n" + key).getBytes(StandardCharsets.UTF_8);
+        return new AppointmentId(UUID.nameUUIDFromBytes(name));
+    }
+
     public AppointmentId forGroupIdempotencyKey(String caller, String key) {
         byte[] name = ("group booking\n" + caller + "\n" + key).getBytes(StandardCharsets.UTF_8);
         return new AppointmentId(UUID.nameUUIDFromBytes(name));

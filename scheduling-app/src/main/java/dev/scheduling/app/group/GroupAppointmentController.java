@@ -15,14 +15,13 @@ import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.CalendarError;
 import dev.scheduling.domain.calendar.CancelAppointment;
-import dev.scheduling.domain.calendar.ConfirmHold;
 import dev.scheduling.domain.calendar.Participant;
 import dev.scheduling.domain.calendar.ParticipantRole;
-import dev.scheduling.domain.calendar.ReleaseHold;
 import dev.scheduling.domain.calendar.SlotPolicy;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.domain.group.BookGroupAppointment;
+import dev.scheduling.domain.group.BookHeldAppointment;
 import dev.scheduling.domain.group.GroupAppointment;
 import dev.scheduling.domain.group.GroupBookingProcess;
 import dev.scheduling.domain.group.GroupStatus;
@@ -87,12 +86,16 @@ public class GroupAppointmentController {
                description = "201 once every calendar holds it; 200 for a retry with the same Idempotency-Key; 409 "
                        + "participant-unavailable naming each calendar that refused (code and conflicting slot), and "
                        + "then nothing of it stays on any calendar; 202 (status PENDING) if it is not decided within "
-                       + "scheduling.group-bookings.answer-within.")
+                       + "scheduling.group-bookings.answer-within. With holdId: books the slot that hold keeps, as the "
+                       + "appointment of the hold's id (201; 409 hold-expired once it expired or was released).")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> book(@RequestBody GroupBookingRequest body,
                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                   CallerAuthentication caller,
                                   HttpServletRequest request) {
+        if (body.holdId() != null) {
+            return bookHold(body, caller, request);
+        }
         // who may is decided first: a caller who may not book these calendars learns nothing else
         visibility.requireMayBook(caller.caller(), calendarIds(body.participants()));
         boolean override = caller.caller().overridesAvailability(body.overrideAvailability());
@@ -119,22 +122,82 @@ public class GroupAppointmentController {
         URI path = URI.create("/appointments/" + id); // relative: the Host header is the client's choice
         return switch (outcome.status()) {
             case BOOKED -> {
-                confirmEverywhere(outcome, metadata);
+                appointments.confirmOnEveryCalendar(outcome, metadata);
                 yield created ? ResponseEntity.created(path).body(outcome.response())
                         : ResponseEntity.ok(outcome.response());
             }
             case CANCELLED -> ResponseEntity.ok(outcome.response());
             case PENDING -> ResponseEntity.accepted().location(path).body(outcome.response());
+            case HELD, RELEASED -> throw new IllegalStateException("A booking " + id + " is not a hold");
             case REFUSED -> {
-                releaseEverywhere(outcome, GroupBookingProcess.REFUSED, metadata);
+                appointments.releaseOnEveryCalendar(outcome, GroupBookingProcess.REFUSED, metadata);
                 yield refused(outcome);
             }
             case EXPIRED -> {
-                releaseEverywhere(outcome, GroupBookingProcess.OUT_OF_TIME, metadata);
+                appointments.releaseOnEveryCalendar(outcome, GroupBookingProcess.OUT_OF_TIME, metadata);
                 yield Problems.respond(Problems.of(Problems.of(CalendarError.HOLD_EXPIRED),
                     "The booking ran out of time before every calendar held it; nothing of it stays"));
             }
         };
+    }
+
+    /**
+     * Books the slot a live hold keeps, as the appointment of the hold's id: {@code 201}, {@code 200} for the same
+     * booking again, {@code 409 hold-expired} once the hold expired, was released or was booked otherwise.
+     */
+    private ResponseEntity<?> bookHold(GroupBookingRequest body, CallerAuthentication caller, HttpServletRequest request) {
+        RequestFields fields = new RequestFields();
+        AppointmentId holdId = holdId(fields, "holdId", body.holdId());
+        String title = fields.text("title", body.title());
+        String location = fields.text("location", body.location());
+        var timeZone = fields.timeZone("timeZone", body.timeZone());
+        RequestMetadata metadata = RequestMetadata.of(fields, caller, request);
+        fields.validate();
+        GroupAppointmentView hold = holdOf(holdId, caller.caller());
+        if (body.participants() != null || body.start() != null || body.end() != null) {
+            List<Participant> participants = participants(fields, body.participants());
+            Instant start = fields.instant("start", body.start());
+            Instant end = fields.instant("end", body.end());
+            fields.validate();
+            if (!hold.isOf(participants, new TimeSlot(start, end))) {
+                fields.reject("holdId", "is a hold of other participants or of another slot");
+                fields.validate();
+            }
+        }
+        AppointmentDetails details = new AppointmentDetails(title, location, timeZone);
+        URI path = URI.create("/appointments/" + holdId);
+        if (hold.wasBooked() && details.equals(hold.details())) {
+            return ResponseEntity.ok(hold.response()); // the same booking again
+        }
+        appointments.bookHold(new BookHeldAppointment(holdId, details, clock.instant()), metadata);
+        GroupAppointmentView booked = appointments.read(holdId).orElseThrow();
+        appointments.confirmOnEveryCalendar(booked, metadata);
+        return ResponseEntity.created(path).body(booked.response());
+    }
+
+    /**
+     * The hold of that id, if the caller may book or release it: front desk and admins any; anyone else only a hold
+     * they placed themselves, with calendars they may book. A caller who may not learns nothing, not even whether it
+     * exists: 403 either way.
+     */
+    GroupAppointmentView holdOf(AppointmentId holdId, Caller caller) {
+        GroupAppointmentView found = appointments.read(holdId).filter(GroupAppointmentView::isHold).orElse(null);
+        if (!caller.mayBookAnyCalendar() && (found == null || !caller.subject().equals(found.requestedBy()))) {
+            throw new AccessRefusedException("Not a hold of yours");
+        }
+        if (found == null) {
+            throw new NotFound("No hold " + holdId);
+        }
+        visibility.requireMayBook(caller, found.participants().stream().map(p -> p.calendarId().value()).toList());
+        return found;
+    }
+
+    static AppointmentId holdId(RequestFields fields, String field, String value) {
+        try {
+            return new AppointmentId(java.util.UUID.fromString(value));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return fields.reject(field, "must be a UUID");
+        }
     }
 
     @Operation(summary = "An appointment of several calendars", description = "Its participants and staff read it.")
@@ -171,7 +234,7 @@ public class GroupAppointmentController {
         RequestMetadata metadata = RequestMetadata.of(fields, caller, request);
         fields.validate();
         GroupAppointmentView decided = found.isDecided() ? found : appointments.awaitDecision(found.id());
-        if (decided.status() == GroupStatus.REFUSED || decided.status() == GroupStatus.EXPIRED) {
+        if (decided.status() != GroupStatus.PENDING && !decided.wasBooked()) {
             throw new NotFound(NO_SUCH_APPOINTMENT + found.id() + " was booked");
         }
         appointments.cancel(found.id(), checkedReason, metadata);
@@ -205,29 +268,7 @@ public class GroupAppointmentController {
         return found;
     }
 
-    /**
-     * Books the held slots on every calendar now, so that the 201 means the appointment is on each of them; the
-     * booking process does the same (the second confirmation changes nothing), durably, should this node stop here.
-     */
-    private void confirmEverywhere(GroupAppointmentView booked, RequestMetadata metadata) {
-        Instant now = clock.instant();
-        for (Participant participant : booked.participants()) {
-            calendars.send(new ConfirmHold(participant.calendarId(), booked.id(), booked.details(), now,
-                    booked.participants()), metadata);
-        }
-    }
-
-    /**
-     * Releases the holds on every calendar now, so that the 409 means nothing of it stays; the booking process does
-     * the same (a second release changes nothing), durably, should this node stop here.
-     */
-    private void releaseEverywhere(GroupAppointmentView given, String reason, RequestMetadata metadata) {
-        for (Participant participant : given.participants()) {
-            calendars.sendToExisting(new ReleaseHold(participant.calendarId(), given.id(), reason), metadata);
-        }
-    }
-
-    private static ResponseEntity<ProblemDetail> refused(GroupAppointmentView outcome) {
+    static ResponseEntity<ProblemDetail> refused(GroupAppointmentView outcome) {
         ProblemDetail problem = Problems.of(Problems.PARTICIPANT_UNAVAILABLE, "Calendar "
                 + outcome.refusals().get(0).calendarId() + " refused the appointment; nothing of it stays on any calendar");
         problem.setProperty("appointmentId", outcome.id().toString());
@@ -235,13 +276,13 @@ public class GroupAppointmentController {
         return Problems.respond(problem);
     }
 
-    private static List<String> calendarIds(List<GroupBookingRequest.ParticipantRequest> participants) {
+    static List<String> calendarIds(List<GroupBookingRequest.ParticipantRequest> participants) {
         return participants == null ? List.of() : participants.stream().filter(Objects::nonNull)
                                                               .map(GroupBookingRequest.ParticipantRequest::calendarId)
                                                               .filter(Objects::nonNull).toList();
     }
 
-    private static List<Participant> participants(RequestFields fields,
+    static List<Participant> participants(RequestFields fields,
                                                   List<GroupBookingRequest.ParticipantRequest> requested) {
         if (requested == null || requested.size() < GroupAppointment.MIN_PARTICIPANTS
                 || requested.size() > GroupAppointment.MAX_PARTICIPANTS) {

@@ -1,7 +1,9 @@
 package dev.scheduling.app.group;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.scheduling.domain.calendar.AppointmentDetails;
 import dev.scheduling.domain.calendar.AppointmentId;
+import dev.scheduling.domain.calendar.CommandMetadata;
 import dev.scheduling.domain.calendar.Participant;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.group.GroupAppointmentBooked;
@@ -10,39 +12,64 @@ import dev.scheduling.domain.group.GroupBookingExpired;
 import dev.scheduling.domain.group.GroupBookingRefused;
 import dev.scheduling.domain.group.GroupBookingRequested;
 import dev.scheduling.domain.group.GroupBookingUndone;
+import dev.scheduling.domain.group.GroupHoldBooked;
+import dev.scheduling.domain.group.GroupHoldPlaced;
+import dev.scheduling.domain.group.GroupHoldReleased;
+import dev.scheduling.domain.group.GroupHoldRequested;
 import dev.scheduling.domain.group.GroupStatus;
 import dev.scheduling.domain.group.Refusal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * An appointment of several calendars as its own events tell it, read from the event store (never from the read
  * model: the caller waiting for a booking's outcome must see it as soon as it is decided, on any node).
  *
- * @param refusals each calendar that refused, when {@code status} is {@code REFUSED}
+ * @param details       null for a booking form's hold not booked yet
+ * @param refusals      each calendar that refused, when {@code status} is {@code REFUSED}
+ * @param holdExpiresAt when it is a booking form's hold: when that hold expires; else null
+ * @param requestedBy   who asked for it (the actor of its first event)
  */
 public record GroupAppointmentView(AppointmentId id, List<Participant> participants, TimeSlot slot,
-                                   AppointmentDetails details, GroupStatus status, List<Refusal> refusals) {
+                                   AppointmentDetails details, GroupStatus status, List<Refusal> refusals,
+                                   Instant holdExpiresAt, String requestedBy) {
 
     /** Folds the appointment's events, oldest first; empty when there are none (no such appointment). */
-    static Optional<GroupAppointmentView> of(Stream<?> payloads) {
+    static Optional<GroupAppointmentView> of(Stream<? extends EventMessage<?>> events) {
         GroupAppointmentView[] view = {null};
-        payloads.forEach(payload -> view[0] = view[0] == null ? started(payload) : view[0].after(payload));
+        events.forEach(event -> view[0] = view[0] == null ? started(event) : view[0].after(event.getPayload()));
         return Optional.ofNullable(view[0]);
     }
 
-    private static GroupAppointmentView started(Object payload) {
-        if (!(payload instanceof GroupBookingRequested requested)) {
-            return null;
+    private static GroupAppointmentView started(EventMessage<?> event) {
+        String actor = (String) event.getMetaData().get(CommandMetadata.ACTOR);
+        if (event.getPayload() instanceof GroupBookingRequested requested) {
+            return new GroupAppointmentView(requested.appointmentId(), requested.participants(), requested.slot(),
+                    requested.details(), GroupStatus.PENDING, List.of(), null, actor);
         }
-        return new GroupAppointmentView(requested.appointmentId(), requested.participants(), requested.slot(),
-                requested.details(), GroupStatus.PENDING, List.of());
+        if (event.getPayload() instanceof GroupHoldRequested requested) {
+            return new GroupAppointmentView(requested.appointmentId(), requested.participants(), requested.slot(), null,
+                    GroupStatus.PENDING, List.of(), requested.expiresAt(), actor);
+        }
+        return null;
     }
 
     private GroupAppointmentView after(Object payload) {
+        if (payload instanceof GroupHoldPlaced) {
+            return with(GroupStatus.HELD, refusals);
+        }
+        if (payload instanceof GroupHoldBooked booked) {
+            return new GroupAppointmentView(id, participants, slot, booked.details(), status, refusals, holdExpiresAt,
+                    requestedBy);
+        }
+        if (payload instanceof GroupHoldReleased) {
+            return with(GroupStatus.RELEASED, refusals);
+        }
         if (payload instanceof GroupAppointmentBooked) {
             return with(GroupStatus.BOOKED, refusals);
         }
@@ -59,11 +86,21 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
     }
 
     private GroupAppointmentView with(GroupStatus newStatus, List<Refusal> newRefusals) {
-        return new GroupAppointmentView(id, participants, slot, details, newStatus, newRefusals);
+        return new GroupAppointmentView(id, participants, slot, details, newStatus, newRefusals, holdExpiresAt, requestedBy);
     }
 
     boolean isDecided() {
         return status != GroupStatus.PENDING;
+    }
+
+    /** Whether it began as a booking form's hold. */
+    boolean isHold() {
+        return holdExpiresAt != null;
+    }
+
+    /** Whether it is on its calendars as a booked appointment, or was (cancelled since). */
+    boolean wasBooked() {
+        return status == GroupStatus.BOOKED || status == GroupStatus.CANCELLED;
     }
 
     boolean takesPart(String calendarId) {
@@ -72,8 +109,12 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
 
     /** Whether {@code request} asks for this very appointment (an idempotent retry), participants in any order. */
     boolean wasRequestedAs(List<Participant> requestedParticipants, TimeSlot requestedSlot, AppointmentDetails requestedDetails) {
-        return slot.equals(requestedSlot) && details.equals(requestedDetails)
-                && participants.size() == requestedParticipants.size()
+        return java.util.Objects.equals(details, requestedDetails) && isOf(requestedParticipants, requestedSlot);
+    }
+
+    /** Whether it is of these participants (in any order) and this slot. */
+    boolean isOf(List<Participant> requestedParticipants, TimeSlot requestedSlot) {
+        return slot.equals(requestedSlot) && participants.size() == requestedParticipants.size()
                 && participants.containsAll(requestedParticipants);
     }
 
@@ -83,8 +124,10 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
                 .map(participant -> new Response.Member(participant.calendarId().value(),
                         participant.role().name().toLowerCase(Locale.ROOT)))
                 .toList(),
-                slot.start().toString(), slot.end().toString(), details.title(), details.location(),
-                details.timeZone().getId(), status.name(), refusals.isEmpty() ? null : conflicts(refusals));
+                slot.start().toString(), slot.end().toString(), details == null ? null : details.title(),
+                details == null ? null : details.location(), details == null ? null : details.timeZone().getId(),
+                status.name(), refusals.isEmpty() ? null : conflicts(refusals),
+                holdExpiresAt == null || wasBooked() ? null : holdExpiresAt.toString());
     }
 
     static List<Response.Conflict> conflicts(List<Refusal> refusals) {
@@ -93,9 +136,14 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
                 refusal.conflictingEnd() == null ? null : refusal.conflictingEnd().toString())).toList();
     }
 
-    /** What {@code GET /appointments/{id}} and a booking answer. */
+    /**
+     * What {@code GET /appointments/{id}}, a booking and a hold answer; {@code expiresAt} only for a booking form's
+     * hold not booked. Absent values are left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Response(String id, List<Member> participants, String start, String end, String title,
-                           String location, String timeZone, String status, List<Conflict> conflicts) {
+                           String location, String timeZone, String status, List<Conflict> conflicts,
+                           String expiresAt) {
 
         public record Member(String calendarId, String role) {
         }

@@ -4,12 +4,17 @@ import dev.scheduling.app.calendar.CalendarCommands;
 import dev.scheduling.app.calendar.RequestMetadata;
 import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.domain.calendar.AppointmentId;
+import dev.scheduling.domain.calendar.ConfirmHold;
+import dev.scheduling.domain.calendar.Participant;
+import dev.scheduling.domain.calendar.ReleaseHold;
 import dev.scheduling.domain.calendar.IdempotencyKeyReusedException;
 import dev.scheduling.domain.group.BookGroupAppointment;
+import dev.scheduling.domain.group.BookHeldAppointment;
+import dev.scheduling.domain.group.PlaceGroupHold;
+import dev.scheduling.domain.group.ReleaseGroupHold;
 import dev.scheduling.domain.group.CancelGroupAppointment;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Clock;
@@ -30,9 +35,11 @@ public class GroupAppointments {
     private final EventStoreOutages outages;
     private final Clock clock;
     private final GroupBookingProperties properties;
+    private final CalendarCommands calendars;
 
     public GroupAppointments(CommandGateway gateway, EventStore eventStore, EventStoreOutages outages, Clock clock,
-                             GroupBookingProperties properties) {
+                             GroupBookingProperties properties, CalendarCommands calendars) {
+        this.calendars = calendars;
         this.gateway = gateway;
         this.eventStore = eventStore;
         this.outages = outages;
@@ -71,10 +78,49 @@ public class GroupAppointments {
         return false;
     }
 
+    /**
+     * Asks for a booking form's hold, or finds the one asked for already under the same id (a retry with the same
+     * Idempotency-Key); {@code true} when this call created it. The same id for another hold is
+     * {@link IdempotencyKeyReusedException}.
+     */
+    boolean requestHold(PlaceGroupHold command, RequestMetadata metadata) {
+        Optional<GroupAppointmentView> existing = read(command.appointmentId());
+        if (existing.isEmpty()) {
+            try {
+                send(command, metadata);
+                return true;
+            } catch (RuntimeException failure) {
+                if (!CalendarCommands.lostRace(failure)) {
+                    throw failure;
+                }
+                existing = read(command.appointmentId());
+            }
+        }
+        GroupAppointmentView found = existing.orElseThrow();
+        if (!found.isHold() || !found.isOf(command.participants(), command.slot())) {
+            throw new IdempotencyKeyReusedException(command.appointmentId());
+        }
+        return false;
+    }
+
+    /** Books a live hold; one expired, released or booked already is refused ({@code hold-expired}). */
+    void bookHold(BookHeldAppointment command, RequestMetadata metadata) {
+        send(command, metadata);
+    }
+
+    /** Gives a hold up; one booked, expired or released already is left as it is. */
+    void releaseHold(AppointmentId id, RequestMetadata metadata) {
+        send(new ReleaseGroupHold(id), metadata);
+    }
+
+    private void send(Object command, RequestMetadata metadata) {
+        outages.run(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                   .andMetaData(metadata.toMetaData())));
+    }
+
     /** The appointment as its events tell it now. */
     Optional<GroupAppointmentView> read(AppointmentId id) {
-        return outages.call(() -> GroupAppointmentView.of(eventStore.readEvents(id.toString()).asStream()
-                                                                    .map(EventMessage::getPayload)));
+        return outages.call(() -> GroupAppointmentView.of(eventStore.readEvents(id.toString()).asStream()));
     }
 
     /**
@@ -98,5 +144,27 @@ public class GroupAppointments {
     void cancel(AppointmentId id, String reason, RequestMetadata metadata) {
         outages.run(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new CancelGroupAppointment(id, reason))
                                                                   .andMetaData(metadata.toMetaData())));
+    }
+
+    /**
+     * Books the held slots on every calendar now, so that a 201 means the appointment is on each of them; the booking
+     * process does the same (the second confirmation changes nothing), durably, should this node stop here.
+     */
+    void confirmOnEveryCalendar(GroupAppointmentView booked, RequestMetadata metadata) {
+        Instant now = clock.instant();
+        for (Participant participant : booked.participants()) {
+            calendars.send(new ConfirmHold(participant.calendarId(), booked.id(), booked.details(), now,
+                    booked.participants()), metadata);
+        }
+    }
+
+    /**
+     * Releases the holds on every calendar now, so that a 409 or a released hold means nothing of it stays; the
+     * booking process does the same (a second release changes nothing), durably, should this node stop here.
+     */
+    void releaseOnEveryCalendar(GroupAppointmentView given, String reason, RequestMetadata metadata) {
+        for (Participant participant : given.participants()) {
+            calendars.sendToExisting(new ReleaseHold(participant.calendarId(), given.id(), reason), metadata);
+        }
     }
 }

@@ -72,7 +72,7 @@ public class GroupBookingConfiguration {
 
     @Bean
     GroupAppointments groupAppointments(CommandGateway gateway, EventStore eventStore, EventStoreOutages outages,
-                                        Clock clock, GroupBookingProperties properties) {
-        return new GroupAppointments(gateway, eventStore, outages, clock, properties);
+                                        Clock clock, GroupBookingProperties properties, CalendarCommands calendars) {
+        return new GroupAppointments(gateway, eventStore, outages, clock, properties, calendars);
     }
 }

@@ -120,8 +120,9 @@ public class ReadModelConfiguration {
 
     @Bean
     CalendarQueries calendarQueries(CalendarTable calendars, AppointmentTable appointments,
-                                    SchedulingProperties properties, ReadModelProperties readModel) {
-        return new CalendarQueries(calendars, appointments, properties.maxAppointmentDuration(), readModel.readers());
+                                    SchedulingProperties properties, ReadModelProperties readModel, Clock clock) {
+        return new CalendarQueries(calendars, appointments, properties.maxAppointmentDuration(), readModel.readers(),
+                clock);
     }
 
     @Bean

@@ -91,12 +91,15 @@ public class SecurityConfiguration {
                                 path.matcher(HttpMethod.GET, "/users/{userId}/busy"),
                                 path.matcher(HttpMethod.GET, "/slots"))
                         .authenticated();
-                // appointments of several calendars: who may book, read or cancel which is decided beside the
+                // appointments of several calendars and their holds: who may book, hold, read or cancel which is decided beside the
                 // participants (group.GroupAppointmentController, availability.CalendarVisibility), 403 otherwise
                 requests.requestMatchers(path.matcher(HttpMethod.POST, "/appointments"),
                                 path.matcher(HttpMethod.GET, "/appointments/{appointmentId}"),
                                 path.matcher(HttpMethod.GET, "/appointments/{appointmentId}/history"),
-                                path.matcher(HttpMethod.DELETE, "/appointments/{appointmentId}"))
+                                path.matcher(HttpMethod.DELETE, "/appointments/{appointmentId}"),
+                                path.matcher(HttpMethod.POST, "/holds"),
+                                path.matcher(HttpMethod.GET, "/holds/{holdId}"),
+                                path.matcher(HttpMethod.DELETE, "/holds/{holdId}"))
                         .authenticated();
                 // the right to erasure: the person themselves, or an administrator (not the front desk)
                 requests.requestMatchers(path.matcher(HttpMethod.POST, "/users/{userId}/erasure")).access(ownerOr(ADMIN));

@@ -78,6 +78,8 @@ public final class Problems {
                 case HOLD_EXPIRED -> titled(CONFLICT, error, "The hold has expired or was released", null);
                 case APPOINTMENT_OF_SEVERAL_CALENDARS -> titled(CONFLICT, error,
                         "The appointment is on several calendars: it changes on all of them or on none", null);
+                case APPOINTMENT_BEING_MOVED -> titled(CONFLICT, error,
+                        "The appointment is being moved already", null);
             });
         }
     }

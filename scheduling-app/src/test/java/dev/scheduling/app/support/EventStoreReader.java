@@ -174,7 +174,9 @@ public final class EventStoreReader {
         String status = null;
         for (StoredEvent event : events(appointmentId)) {
             switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
-                case "GroupBookingRequested" -> status = "PENDING";
+                case "GroupBookingRequested", "GroupHoldRequested" -> status = "PENDING";
+                case "GroupHoldPlaced" -> status = "HELD";
+                case "GroupHoldReleased" -> status = "RELEASED";
                 case "GroupAppointmentBooked" -> status = "BOOKED";
                 case "GroupBookingRefused" -> status = "REFUSED";
                 case "GroupBookingExpired", "GroupBookingUndone" -> status = "EXPIRED";

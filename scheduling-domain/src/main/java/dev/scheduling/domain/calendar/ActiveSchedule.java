@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The active appointments of one calendar, sorted by start. Because they never overlap, sorting by start also
- * sorts by end, so a new slot can only collide with the appointment starting at or just before its start (if that
- * one ends after it) or the one starting just after (if that one starts before it ends): two O(log n) look-ups.
+ * The active appointments and holds of one calendar, sorted by start. They never overlap, but for an appointment of
+ * several calendars and the hold that will move it (which may overlap the slot it leaves): each entry overlaps at
+ * most one other. So a new slot can only collide with the two entries starting at or just before its start (if they
+ * end after it) or those starting inside it: O(log n) look-ups.
  */
 final class ActiveSchedule {
 
@@ -29,7 +30,22 @@ final class ActiveSchedule {
     record Clash(Optional<Entry> conflict, List<Entry> lapsed) {
     }
 
-    private final NavigableMap<Instant, Entry> byStart = new TreeMap<>();
+    /** Entries by start, then id (an appointment and its moving hold may start at the same instant). */
+    private record Key(Instant start, String id) implements Comparable<Key> {
+
+        /** After every key of {@code start}: ids are UUIDs, all below it. */
+        static Key after(Instant start) {
+            return new Key(start, "\uffff");
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            int byStart = start.compareTo(other.start);
+            return byStart != 0 ? byStart : id.compareTo(other.id);
+        }
+    }
+
+    private final NavigableMap<Key, Entry> byStart = new TreeMap<>();
 
     static ActiveSchedule of(Collection<Appointment> appointments, Collection<Hold> holds) {
         ActiveSchedule schedule = new ActiveSchedule();
@@ -51,42 +67,42 @@ final class ActiveSchedule {
      * it can reach it; the walk stops at the first that counts.
      */
     Clash clashAt(TimeSlot slot, AppointmentId moving, Instant instant) {
-        List<Entry> lapsed = null;
-        Map.Entry<Instant, Entry> before = byStart.floorEntry(slot.start());
-        if (before != null && !isMoving(before, moving) && before.getValue().slot().overlaps(slot)) {
-            if (!before.getValue().hasLapsedAt(instant)) {
-                return new Clash(Optional.of(before.getValue()), List.of());
+        List<Entry> lapsed = new ArrayList<>(2);
+        // the two starting at or before it: with an appointment and its moving hold, the nearer may end first
+        Map.Entry<Key, Entry> atOrBefore = byStart.floorEntry(Key.after(slot.start()));
+        for (int i = 0; i < 2 && atOrBefore != null; i++, atOrBefore = byStart.lowerEntry(atOrBefore.getKey())) {
+            Entry entry = atOrBefore.getValue();
+            if (!isMoving(entry, moving) && entry.slot().overlaps(slot)) {
+                if (!entry.hasLapsedAt(instant)) {
+                    return new Clash(Optional.of(entry), List.of());
+                }
+                lapsed.add(entry);
             }
-            lapsed = new ArrayList<>(2);
-            lapsed.add(before.getValue());
         }
-        for (Map.Entry<Instant, Entry> after = byStart.higherEntry(slot.start());
-             after != null && after.getKey().isBefore(slot.end()); after = byStart.higherEntry(after.getKey())) {
-            if (isMoving(after, moving)) {
+        for (Map.Entry<Key, Entry> after = byStart.higherEntry(Key.after(slot.start()));
+             after != null && after.getKey().start().isBefore(slot.end()); after = byStart.higherEntry(after.getKey())) {
+            if (isMoving(after.getValue(), moving)) {
                 continue;
             }
             if (!after.getValue().hasLapsedAt(instant)) {
                 return new Clash(Optional.of(after.getValue()), List.of());
             }
-            if (lapsed == null) {
-                lapsed = new ArrayList<>(2);
-            }
             lapsed.add(after.getValue());
         }
-        return new Clash(Optional.empty(), lapsed == null ? List.of() : lapsed);
+        return new Clash(Optional.empty(), lapsed.isEmpty() ? List.of() : List.copyOf(lapsed));
     }
 
     void add(AppointmentId id, TimeSlot slot) {
-        byStart.put(slot.start(), new Entry(id, slot, null));
+        byStart.put(new Key(slot.start(), id.toString()), new Entry(id, slot, null));
     }
 
     void add(Hold hold) {
-        byStart.put(hold.slot().start(), new Entry(hold.id(), hold.slot(), hold.expiresAt()));
+        byStart.put(new Key(hold.slot().start(), hold.id().toString()), new Entry(hold.id(), hold.slot(), hold.expiresAt()));
     }
 
-    /** Removes the appointment holding {@code slot} (active appointments never share a start). */
-    void remove(TimeSlot slot) {
-        byStart.remove(slot.start());
+    /** Removes the appointment or hold {@code id} holding {@code slot}. */
+    void remove(AppointmentId id, TimeSlot slot) {
+        byStart.remove(new Key(slot.start(), id.toString()));
     }
 
     int size() {
@@ -96,14 +112,14 @@ final class ActiveSchedule {
     /** How many start after {@code instant}, counting no further than {@code atMost}. */
     int countStartingAfter(Instant instant, int atMost) {
         int count = 0;
-        for (var iterator = byStart.tailMap(instant, false).keySet().iterator(); iterator.hasNext() && count < atMost; ) {
+        for (var iterator = byStart.tailMap(Key.after(instant), false).keySet().iterator(); iterator.hasNext() && count < atMost; ) {
             iterator.next();
             count++;
         }
         return count;
     }
 
-    private static boolean isMoving(Map.Entry<Instant, Entry> entry, AppointmentId moving) {
-        return Objects.equals(entry.getValue().id(), moving);
+    private static boolean isMoving(Entry entry, AppointmentId moving) {
+        return Objects.equals(entry.id(), moving);
     }
 }

@@ -16,7 +16,8 @@ public enum CalendarError {
     NOTICE_TOO_SHORT("notice-too-short"),
     BEYOND_BOOKING_HORIZON("beyond-booking-horizon"),
     HOLD_EXPIRED("hold-expired"),
-    APPOINTMENT_OF_SEVERAL_CALENDARS("appointment-of-several-calendars");
+    APPOINTMENT_OF_SEVERAL_CALENDARS("appointment-of-several-calendars"),
+    APPOINTMENT_BEING_MOVED("appointment-being-moved");
 
     private final String code;
 

@@ -33,7 +33,7 @@ public final class CalendarState {
             Hold confirmed = holds.get(appointment.id());
             if (confirmed != null) {
                 // the appointment takes its hold's place
-                schedule().remove(confirmed.slot());
+                schedule().remove(confirmed.id(), confirmed.slot());
                 holds.remove(confirmed.id());
             }
             schedule().add(appointment.id(), appointment.slot());
@@ -42,13 +42,13 @@ public final class CalendarState {
             Appointment before = appointments.get(rescheduled.appointmentId());
             Appointment after = before.movedTo(rescheduled.newSlot());
             personalDataWritten = true;
-            schedule().remove(before.slot());
+            schedule().remove(before.id(), before.slot());
             schedule().add(after.id(), after.slot());
             appointments.put(after.id(), after);
         } else if (event instanceof AppointmentCancelled cancelled) {
             Appointment before = appointments.get(cancelled.appointmentId());
             personalDataWritten = true;
-            schedule().remove(before.slot());
+            schedule().remove(before.id(), before.slot());
             appointments.put(before.id(), before.cancelled());
         } else if (event instanceof ReminderSent sent) {
             appointments.computeIfPresent(sent.appointmentId(),
@@ -60,7 +60,7 @@ public final class CalendarState {
         } else if (event instanceof HoldReleased released) {
             Hold hold = holds.remove(released.appointmentId());
             if (hold != null) {
-                schedule().remove(hold.slot());
+                schedule().remove(hold.id(), hold.slot());
             }
         } else if (event instanceof AvailabilityChanged changed) {
             availability = changed.rules();

@@ -121,11 +121,19 @@ public class UserCalendar implements HoldsPersonalData {
         if (!command.expiresAt().isAfter(command.requestedAt())) {
             throw new InvalidValueException("expiresAt", "must be after the time of the request");
         }
+        if (command.moving() != null) {
+            Appointment moving = existing(command.moving());
+            if (!moving.isActive()) {
+                throw new AppointmentCancelledException(moving.id());
+            }
+        }
         slotPolicy.check(command.slot(), command.requestedAt());
         List<String> overridden = checkAvailability(command.slot(), command.requestedAt(),
                 command.overrideAvailability());
-        capacity.check(schedule(), command.requestedAt());
-        clear(refuseConflicts(command.slot(), null, command.requestedAt()), command.userId());
+        if (command.moving() == null) {
+            capacity.check(schedule(), command.requestedAt());
+        }
+        clear(refuseConflicts(command.slot(), command.moving(), command.requestedAt()), command.userId());
         apply(new HoldPlaced(command.userId(), command.appointmentId(), command.slot(), command.expiresAt(), overridden));
         return state.hold(command.appointmentId());
     }
@@ -147,6 +155,29 @@ public class UserCalendar implements HoldsPersonalData {
         apply(new AppointmentBooked(userId, hold.id(), hold.slot(), command.details(), hold.overriddenRules(),
                 command.participants()));
         return state.appointment(hold.id());
+    }
+
+    /**
+     * Moves an appointment of several calendars into the slot its hold keeps (the hold is used up); answers the
+     * appointment. Already there: nothing changes.
+     */
+    @CommandHandler
+    public Appointment handle(MoveToHold command) {
+        Appointment appointment = existing(command.appointmentId());
+        if (!appointment.isActive()) {
+            throw new AppointmentCancelledException(appointment.id());
+        }
+        Hold hold = state.hold(command.holdId());
+        if (hold == null && appointment.slot().equals(command.slot())) {
+            return appointment;
+        }
+        if (hold == null || hold.hasLapsedAt(command.requestedAt()) || !hold.slot().equals(command.slot())) {
+            throw new HoldExpiredException(command.holdId());
+        }
+        apply(new HoldReleased(userId, hold.id(), hold.slot(), HoldReleased.MOVED_INTO));
+        apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), hold.slot(),
+                appointment.details(), hold.overriddenRules()));
+        return state.appointment(appointment.id());
     }
 
     /** Frees a hold's slot; nothing to do for a hold confirmed, released or never placed. */

@@ -233,4 +233,81 @@ class HoldTest {
                .when(new CancelAppointment(ALICE, appointmentId(1), "ill", true))
                .expectEvents(new AppointmentCancelled(ALICE, appointmentId(1), slot, "ill"));
     }
+
+    private static final List<Participant> WITH_DR_LEE = List.of(new Participant(ALICE, ParticipantRole.PATIENT),
+            new Participant(new UserId("dr-lee"), ParticipantRole.PRACTITIONER));
+
+    private static AppointmentBooked ofSeveral(int number, TimeSlot slot) {
+        return new AppointmentBooked(ALICE, appointmentId(number), slot, DETAILS, List.of(), WITH_DR_LEE);
+    }
+
+    private static PlaceHold moveHold(int move, int moving, TimeSlot slot) {
+        return new PlaceHold(ALICE, appointmentId(move), slot, EXPIRES, NOW, false, appointmentId(moving));
+    }
+
+    @Test
+    void a_hold_to_move_an_appointment_may_overlap_the_slot_it_leaves_but_nothing_else() {
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")))
+               .when(moveHold(9, 1, slot("10:30", "11:30")))
+               .expectEvents(held(9, slot("10:30", "11:30")));
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), booked(2, slot("11:15", "12:00")))
+               .when(moveHold(9, 1, slot("10:30", "11:30")))
+               .expectNoEvents()
+               .expectException(AppointmentOverlapException.class);
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), new AppointmentCancelled(ALICE, appointmentId(1),
+                       slot("10:00", "11:00"), null))
+               .when(moveHold(9, 1, slot("10:30", "11:30")))
+               .expectNoEvents()
+               .expectException(AppointmentCancelledException.class);
+    }
+
+    /** An appointment and the hold that will move it overlap: a slot in the way of either is refused, for both. */
+    @Test
+    void while_a_move_is_held_both_slots_are_busy() {
+        fixture.given(ofSeveral(1, slot("10:00", "12:00")), held(9, slot("10:30", "11:00")))
+               .when(book(2, slot("11:30", "12:30")))
+               .expectNoEvents()
+               .expectException(refusal(CalendarError.APPOINTMENT_OVERLAP, Map.of(
+                       "conflictingAppointmentId", appointmentId(1).toString(),
+                       "conflictingStart", at("10:00").toString(), "conflictingEnd", at("12:00").toString())));
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), held(9, slot("10:00", "11:30")))
+               .when(book(2, slot("11:00", "11:30")))
+               .expectNoEvents()
+               .expectException(AppointmentOverlapException.class);
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), held(9, slot("10:00", "11:30")))
+               .when(book(2, slot("11:30", "12:00")))
+               .expectEvents(booked(2, slot("11:30", "12:00")));
+    }
+
+    @Test
+    void moving_into_the_hold_uses_it_up_and_the_old_slot_is_free() {
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), held(9, slot("10:30", "11:30")))
+               .when(new MoveToHold(ALICE, appointmentId(1), appointmentId(9), slot("10:30", "11:30"), NOW))
+               .expectEvents(released(9, slot("10:30", "11:30"), HoldReleased.MOVED_INTO),
+                       new AppointmentRescheduled(ALICE, appointmentId(1), slot("10:00", "11:00"), slot("10:30", "11:30"),
+                               DETAILS, List.of()));
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), held(9, slot("10:30", "11:30")),
+                       released(9, slot("10:30", "11:30"), HoldReleased.MOVED_INTO),
+                       new AppointmentRescheduled(ALICE, appointmentId(1), slot("10:00", "11:00"), slot("10:30", "11:30"),
+                               DETAILS, List.of()))
+               .when(book(2, slot("10:00", "10:30")))
+               .expectEvents(booked(2, slot("10:00", "10:30")));
+    }
+
+    @Test
+    void moving_again_once_moved_changes_nothing_and_into_a_hold_gone_is_refused_as_expired() {
+        TimeSlot to = slot("10:30", "11:30");
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), held(9, to), released(9, to, HoldReleased.MOVED_INTO),
+                       new AppointmentRescheduled(ALICE, appointmentId(1), slot("10:00", "11:00"), to, DETAILS, List.of()))
+               .when(new MoveToHold(ALICE, appointmentId(1), appointmentId(9), to, NOW))
+               .expectNoEvents();
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), held(9, to), released(9, to, "another participant refused"))
+               .when(new MoveToHold(ALICE, appointmentId(1), appointmentId(9), to, NOW))
+               .expectNoEvents()
+               .expectException(HoldExpiredException.class);
+        fixture.given(ofSeveral(1, slot("10:00", "11:00")), held(9, to))
+               .when(new MoveToHold(ALICE, appointmentId(1), appointmentId(9), to, EXPIRES))
+               .expectNoEvents()
+               .expectException(HoldExpiredException.class);
+    }
 }

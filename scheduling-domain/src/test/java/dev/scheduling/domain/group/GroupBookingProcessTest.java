@@ -4,6 +4,7 @@ import dev.scheduling.domain.calendar.AppointmentOverlapException;
 import dev.scheduling.domain.calendar.CancelAppointment;
 import dev.scheduling.domain.calendar.ConfirmHold;
 import dev.scheduling.domain.calendar.HoldExpiredException;
+import dev.scheduling.domain.calendar.MoveToHold;
 import dev.scheduling.domain.calendar.PlaceHold;
 import dev.scheduling.domain.calendar.ReleaseHold;
 import dev.scheduling.domain.calendar.UserId;
@@ -159,5 +160,164 @@ class GroupBookingProcessTest {
         assertThat(GroupAppointment.dataSubjectOf(IN_ORDER)).isEqualTo("alice");
         assertThat(GroupAppointment.dataSubjectOf(List.of(ROOM, PRACTITIONER))).isEqualTo("dr-lee");
         assertThat(requested().dataSubject()).isEqualTo("alice");
+    }
+
+    private static final Instant FORM_HOLDS_EXPIRE = HOLD_EXPIRES.plus(GroupBookingProcess.CONFIRMATION_MARGIN);
+
+    private static PlaceHold formHold(UserId calendar) {
+        return new PlaceHold(calendar, VISIT, SLOT, FORM_HOLDS_EXPIRE, NOW, false);
+    }
+
+    @Test
+    void a_booking_forms_hold_is_placed_on_each_calendar_in_turn_until_its_expiry() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(VISIT_ID).publishes(holdRequested())
+               .expectActiveSagas(1)
+               .expectDispatchedCommands(formHold(ALICE), new RecordHold(VISIT, ALICE), formHold(DR_LEE),
+                       new RecordHold(VISIT, DR_LEE), formHold(ROOM_4), new RecordHold(VISIT, ROOM_4))
+               .expectScheduledDeadlineWithName(HOLD_EXPIRES, GroupBookingProcess.EXPIRY);
+    }
+
+    @Test
+    void a_held_hold_waits_for_its_booking() {
+        fixture.givenAggregate(VISIT_ID).published(holdRequested(), held(ALICE), held(DR_LEE), held(ROOM_4),
+                       new GroupHoldPlaced(VISIT, HOLD_EXPIRES))
+               .whenTimeElapses(Duration.ofMinutes(4))
+               .expectNoDispatchedCommands()
+               .expectActiveSagas(1);
+    }
+
+    @Test
+    void a_booked_hold_is_confirmed_with_the_bookings_details_as_of_the_holds_request() {
+        fixture.givenAggregate(VISIT_ID).published(holdRequested(), held(ALICE), held(DR_LEE), held(ROOM_4),
+                       new GroupHoldPlaced(VISIT, HOLD_EXPIRES), new GroupHoldBooked(VISIT, IN_ORDER, DETAILS))
+               .whenAggregate(VISIT_ID).publishes(new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
+               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW, IN_ORDER),
+                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW, IN_ORDER))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_hold_given_up_is_released_everywhere_and_its_expiry_cancelled() {
+        fixture.givenAggregate(VISIT_ID).published(holdRequested(), held(ALICE), held(DR_LEE), held(ROOM_4),
+                       new GroupHoldPlaced(VISIT, HOLD_EXPIRES))
+               .whenAggregate(VISIT_ID).publishes(new GroupHoldReleased(VISIT, List.of(ALICE, DR_LEE, ROOM_4)))
+               .expectDispatchedCommands(release(ALICE, GroupBookingProcess.RELEASED),
+                       release(DR_LEE, GroupBookingProcess.RELEASED), release(ROOM_4, GroupBookingProcess.RELEASED))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_hold_not_booked_in_time_expires_and_is_released_everywhere() {
+        fixture.givenAggregate(VISIT_ID).published(holdRequested(), held(ALICE), held(DR_LEE), held(ROOM_4),
+                       new GroupHoldPlaced(VISIT, HOLD_EXPIRES))
+               .whenTimeElapses(Duration.ofMinutes(5))
+               .expectTriggeredDeadlinesWithName(GroupBookingProcess.EXPIRY)
+               .expectDispatchedCommands(new ExpireGroupBooking(VISIT));
+        fixture.givenAggregate(VISIT_ID).published(holdRequested(), held(ALICE), held(DR_LEE), held(ROOM_4),
+                       new GroupHoldPlaced(VISIT, HOLD_EXPIRES))
+               .whenAggregate(VISIT_ID).publishes(new GroupBookingExpired(VISIT, List.of(ALICE, DR_LEE, ROOM_4)))
+               .expectDispatchedCommands(release(ALICE, GroupBookingProcess.OUT_OF_TIME),
+                       release(DR_LEE, GroupBookingProcess.OUT_OF_TIME), release(ROOM_4, GroupBookingProcess.OUT_OF_TIME))
+               .expectActiveSagas(0);
+    }
+
+    private static final Instant MOVE_HOLDS_EXPIRE = HOLDS_EXPIRE.plus(GroupBookingProcess.CONFIRMATION_MARGIN);
+
+    private static PlaceHold moveHold(UserId calendar) {
+        return new PlaceHold(calendar, MOVE, LATER, MOVE_HOLDS_EXPIRE, NOW, false, VISIT);
+    }
+
+    @Test
+    void a_move_holds_the_new_slot_on_each_calendar_in_turn_beside_the_appointment() {
+        fixture.givenAggregate(VISIT_ID).published(bookedVisit())
+               .whenAggregate(VISIT_ID).publishes(moveRequested())
+               .expectActiveSagas(1)
+               .expectDispatchedCommands(moveHold(ALICE), new RecordMoveHold(VISIT, MOVE, ALICE), moveHold(DR_LEE),
+                       new RecordMoveHold(VISIT, MOVE, DR_LEE), moveHold(ROOM_4), new RecordMoveHold(VISIT, MOVE, ROOM_4))
+               .expectScheduledDeadlineWithName(HOLDS_EXPIRE, GroupBookingProcess.EXPIRY);
+    }
+
+    @Test
+    void a_move_refused_by_a_calendar_is_recorded_and_its_holds_released() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof PlaceHold placing && placing.userId().equals(DR_LEE)) {
+                throw new AppointmentOverlapException(new dev.scheduling.domain.calendar.AppointmentId(UUID.randomUUID()), LATER);
+            }
+            return null;
+        });
+        fixture.givenAggregate(VISIT_ID).published(bookedVisit())
+               .whenAggregate(VISIT_ID).publishes(moveRequested())
+               .expectDispatchedCommands(moveHold(ALICE), new RecordMoveHold(VISIT, MOVE, ALICE), moveHold(DR_LEE),
+                       new RecordMoveRefusal(VISIT, MOVE, new Refusal(DR_LEE, "appointment-overlap", LATER.start(), LATER.end())));
+    }
+
+    @Test
+    void refused_or_out_of_time_a_move_releases_its_holds_and_ends() {
+        fixture.givenAggregate(VISIT_ID).published(then(bookedVisit(), moveRequested()))
+               .whenAggregate(VISIT_ID).publishes(new GroupRescheduleRefused(VISIT, MOVE,
+                       List.of(new Refusal(DR_LEE, "outside-availability", null, null)), List.of(ALICE)))
+               .expectDispatchedCommands(new ReleaseHold(ALICE, MOVE, GroupBookingProcess.REFUSED),
+                       new ReleaseHold(DR_LEE, MOVE, GroupBookingProcess.REFUSED),
+                       new ReleaseHold(ROOM_4, MOVE, GroupBookingProcess.REFUSED))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_move_out_of_time_expires_the_move_not_the_appointment() {
+        fixture.givenAggregate(VISIT_ID).published(then(bookedVisit(), moveRequested()))
+               .whenTimeElapses(Duration.ofSeconds(31))
+               .expectTriggeredDeadlinesWithName(GroupBookingProcess.EXPIRY)
+               .expectDispatchedCommands(new ExpireGroupMove(VISIT, MOVE));
+    }
+
+    @Test
+    void a_move_expired_releases_the_holds_of_the_new_slot() {
+        fixture.givenAggregate(VISIT_ID).published(then(bookedVisit(), moveRequested()))
+               .whenAggregate(VISIT_ID).publishes(new GroupRescheduleExpired(VISIT, MOVE, List.of()))
+               .expectDispatchedCommands(new ReleaseHold(ALICE, MOVE, GroupBookingProcess.OUT_OF_TIME),
+                       new ReleaseHold(DR_LEE, MOVE, GroupBookingProcess.OUT_OF_TIME),
+                       new ReleaseHold(ROOM_4, MOVE, GroupBookingProcess.OUT_OF_TIME))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void rescheduled_it_moves_the_appointment_into_the_hold_on_every_calendar_and_ends() {
+        fixture.givenAggregate(VISIT_ID).published(then(bookedVisit(), moveRequested()))
+               .whenAggregate(VISIT_ID).publishes(new GroupAppointmentRescheduled(VISIT, MOVE, IN_ORDER, SLOT, LATER))
+               .expectDispatchedCommands(new MoveToHold(ALICE, VISIT, MOVE, LATER, NOW),
+                       new MoveToHold(DR_LEE, VISIT, MOVE, LATER, NOW), new MoveToHold(ROOM_4, VISIT, MOVE, LATER, NOW))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_new_slots_hold_lapsed_and_taken_before_the_move_undoes_the_appointment_everywhere() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof MoveToHold moving && moving.userId().equals(DR_LEE)) {
+                throw new HoldExpiredException(MOVE);
+            }
+            return null;
+        });
+        fixture.givenAggregate(VISIT_ID).published(then(bookedVisit(), moveRequested()))
+               .whenAggregate(VISIT_ID).publishes(new GroupAppointmentRescheduled(VISIT, MOVE, IN_ORDER, SLOT, LATER))
+               .expectDispatchedCommands(new MoveToHold(ALICE, VISIT, MOVE, LATER, NOW),
+                       new MoveToHold(DR_LEE, VISIT, MOVE, LATER, NOW),
+                       new UndoGroupBooking(VISIT, "the new slot's hold on dr-lee lapsed before the appointment moved into it"));
+    }
+
+    @Test
+    void cancelled_during_a_move_the_appointment_and_the_moves_holds_go_everywhere() {
+        fixture.givenAggregate(VISIT_ID).published(then(bookedVisit(), moveRequested()))
+               .whenAggregate(VISIT_ID).publishes(new GroupAppointmentCancelled(VISIT, IN_ORDER, "ill"))
+               .expectDispatchedCommands(new CancelAppointment(ALICE, VISIT, "ill", true),
+                       new CancelAppointment(DR_LEE, VISIT, "ill", true), new CancelAppointment(ROOM_4, VISIT, "ill", true),
+                       new ReleaseHold(ALICE, MOVE, "ill"), new ReleaseHold(DR_LEE, MOVE, "ill"),
+                       new ReleaseHold(ROOM_4, MOVE, "ill"))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
     }
 }

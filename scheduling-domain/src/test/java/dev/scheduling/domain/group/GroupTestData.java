@@ -41,6 +41,32 @@ final class GroupTestData {
         return new GroupBookingRequested(VISIT, IN_ORDER, SLOT, DETAILS, HOLDS_EXPIRE, false);
     }
 
+    /** A booking form's hold of the visit's slot for 5 minutes. */
+    static final Instant HOLD_EXPIRES = NOW.plus(Duration.ofMinutes(5));
+
+    static GroupHoldRequested holdRequested() {
+        return new GroupHoldRequested(VISIT, IN_ORDER, SLOT, HOLD_EXPIRES, false);
+    }
+
+    /** A move of the booked visit an hour later, decided within 30 s. */
+    static final AppointmentId MOVE = new AppointmentId(UUID.fromString("0b5e6a1c-0000-4000-8000-00000000000f"));
+    static final TimeSlot LATER = new TimeSlot(SLOT.start().plus(Duration.ofMinutes(15)), SLOT.end().plus(Duration.ofMinutes(15)));
+
+    static Object[] bookedVisit() {
+        return new Object[]{requested(), held(ALICE), held(DR_LEE), held(ROOM_4), new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT)};
+    }
+
+    static GroupRescheduleRequested moveRequested() {
+        return new GroupRescheduleRequested(VISIT, MOVE, IN_ORDER, SLOT, LATER, HOLDS_EXPIRE, false);
+    }
+
+    /** {@code first}, then {@code later}. */
+    static Object[] then(Object[] first, Object... later) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + later.length);
+        System.arraycopy(later, 0, all, first.length, later.length);
+        return all;
+    }
+
     static ParticipantHeld held(UserId calendar) {
         return new ParticipantHeld(VISIT, calendar);
     }
