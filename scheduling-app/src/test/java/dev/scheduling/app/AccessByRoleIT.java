@@ -70,6 +70,7 @@ class AccessByRoleIT {
         GROUP_READ("GET", "/appointments/{group}", null),
         GROUP_HISTORY("GET", "/appointments/{group}/history", null),
         GROUP_CANCEL("DELETE", "/appointments/{group}", null),
+        GROUP_RESCHEDULE("POST", "/appointments/{group}/reschedule", "group-reschedule"),
         HOLD("POST", "/holds", "hold"),
         HOLD_READ("GET", "/holds/{hold}", null),
         HOLD_RELEASE("DELETE", "/holds/{hold}", null);
@@ -91,6 +92,7 @@ class AccessByRoleIT {
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
                     Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
                     Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL,
+                    Endpoint.GROUP_RESCHEDULE,
                     // she takes part in the front desk's hold, but gives up or books only holds she placed
                     Endpoint.HOLD, Endpoint.HOLD_READ),
             "another user", List.of(),
@@ -98,7 +100,8 @@ class AccessByRoleIT {
                     Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ,
                     Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
                     Endpoint.BOOK_OVERRIDING_AVAILABILITY, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY,
-                    Endpoint.GROUP_CANCEL, Endpoint.HOLD, Endpoint.HOLD_READ, Endpoint.HOLD_RELEASE),
+                    Endpoint.GROUP_CANCEL, Endpoint.GROUP_RESCHEDULE, Endpoint.HOLD, Endpoint.HOLD_READ,
+                    Endpoint.HOLD_RELEASE),
             "auditor", List.of(Endpoint.LIST, Endpoint.READ, Endpoint.HISTORY, Endpoint.AS_OF, Endpoint.EXPORT,
                     Endpoint.AVAILABILITY_READ, Endpoint.SLOTS, Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL,
                     Endpoint.GROUP_READ, Endpoint.GROUP_HISTORY, Endpoint.HOLD_READ),
@@ -106,8 +109,8 @@ class AccessByRoleIT {
             "admin", List.of(Endpoint.EXPORT, Endpoint.PROJECTION_STATUS, Endpoint.PROJECTION_REPLAY, Endpoint.METRICS,
                     Endpoint.AVAILABILITY_SET, Endpoint.AVAILABILITY_READ, Endpoint.AVAILABILITY_REMOVE, Endpoint.SLOTS,
                     Endpoint.BUSY, Endpoint.SLOTS_OF_SEVERAL, Endpoint.GROUP_BOOK, Endpoint.GROUP_READ,
-                    Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL, Endpoint.HOLD, Endpoint.HOLD_READ,
-                    Endpoint.HOLD_RELEASE));
+                    Endpoint.GROUP_HISTORY, Endpoint.GROUP_CANCEL, Endpoint.GROUP_RESCHEDULE, Endpoint.HOLD,
+                    Endpoint.HOLD_READ, Endpoint.HOLD_RELEASE));
 
     record Row(String caller, Endpoint endpoint, boolean allowed) {
         @Override
@@ -187,6 +190,10 @@ class AccessByRoleIT {
             call.json(groupBooking(BOOKING_DAY.plus(HOUR.multipliedBy(BOOKING_SLOTS.getAndIncrement()))));
         } else if ("rules".equals(row.endpoint().body)) {
             call.json(CAROL_RULES);
+        } else if ("group-reschedule".equals(row.endpoint().body)) {
+            // as for one calendar: the first moves it (or finds it cancelled), the rest find it there already
+            Instant to = CAROL_START.plus(Duration.ofDays(2)).plus(HOUR);
+            call.json("{\"start\":\"" + to + "\",\"end\":\"" + to.plus(Duration.ofMinutes(30)) + "\"}");
         } else if ("reschedule".equals(row.endpoint().body)) {
             // every allowed caller moves it to the same slot: the first moves it, the rest find it there already
             call.json(Bookings.at(CAROL_START.plus(Duration.ofDays(1)), HOUR).json());

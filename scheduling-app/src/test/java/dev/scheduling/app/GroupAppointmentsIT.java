@@ -170,6 +170,71 @@ class GroupAppointmentsIT {
     }
 
     @Test
+    void a_visit_moves_on_every_calendar_or_stays_where_it_was_on_every_calendar() {
+        Instant start = day(46).plus(Duration.ofHours(10));
+        String id = desk().post("/appointments").json(visit(start, "lee-7", "room-7", "alice-7")).send().json()
+                          .path("id").asText();
+        Instant later = start.plus(Duration.ofMinutes(15)); // overlapping the slot it leaves
+
+        Response moved = desk().post("/appointments/" + id + "/reschedule").json(move(later)).send();
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().path("start").asText()).isEqualTo(later.toString());
+        for (String calendar : List.of("lee-7", "room-7", "alice-7")) {
+            assertThat(eventStore.activeSlots(calendar)).as(calendar).containsOnlyKeys(id);
+            assertThat(eventStore.activeSlots(calendar).get(id).start()).as(calendar).isEqualTo(later);
+            assertThat(eventStore.liveHolds(calendar)).as(calendar).isEmpty();
+        }
+        assertThat(desk().get("/users/room-7/history").send().json().path("events"))
+                .extracting(event -> event.path("type").asText())
+                .containsExactly("HoldPlaced", "AppointmentBooked", "HoldPlaced", "HoldReleased", "AppointmentRescheduled");
+        long eventsBefore = eventStore.eventCount();
+        Response again = desk().post("/appointments/" + id + "/reschedule").json(move(later)).send();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(eventStore.eventCount()).as("moved there already: nothing asked").isEqualTo(eventsBefore);
+        Eventually.await("the move in alice-7's listing", Duration.ofSeconds(30), () -> desk()
+                .get("/users/alice-7/appointments").send().json().path("appointments").get(0).path("start").asText()
+                .equals(later.toString()));
+
+        // room 7 is taken at 13:00: a move there is refused whole, naming the room, and the visit stays everywhere
+        Instant taken = start.plus(Duration.ofHours(3));
+        assertThat(desk().post("/users/room-7/appointments").json(slot(taken, taken.plus(Duration.ofHours(1)))).send()
+                         .status()).isEqualTo(201);
+        Response refused = desk().post("/appointments/" + id + "/reschedule").json(move(taken)).send();
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.problemCode()).isEqualTo("participant-unavailable");
+        assertThat(refused.json().path("conflicts").get(0).path("calendarId").asText()).isEqualTo("room-7");
+        assertThat(refused.body()).doesNotContain("Room booked");
+        for (String calendar : List.of("lee-7", "room-7", "alice-7")) {
+            assertThat(eventStore.activeSlots(calendar).get(id).start()).as(calendar).isEqualTo(later);
+            assertThat(eventStore.liveHolds(calendar)).as(calendar).isEmpty();
+        }
+        assertThat(service.api().as("alice-7").get("/appointments/" + id + "/history").send().json().path("events"))
+                .extracting(event -> event.path("type").asText())
+                .contains("GroupRescheduleRequested", "ParticipantHeldForMove", "GroupAppointmentRescheduled",
+                        "GroupRescheduleRefused");
+        // who may not move it, and what is not a move, change nothing: the patient moves it only with published
+        // calendars, as she books
+        long beforeRefusals = eventStore.eventCount();
+        assertThat(service.api().as("alice-7").post("/appointments/" + id + "/reschedule").json(move(later.plusSeconds(3600)))
+                          .send().status()).isEqualTo(403);
+        assertThat(service.api().as("mallory").post("/appointments/" + id + "/reschedule").json(move(later.plusSeconds(3600)))
+                          .send().status()).isEqualTo(403);
+        assertThat(service.api().as("auditor-7", "auditor").post("/appointments/" + id + "/reschedule")
+                          .json(move(later.plusSeconds(3600))).send().status()).isEqualTo(403);
+        Response invalid = desk().post("/appointments/" + id + "/reschedule").json("{\"start\":\"soon\"}").send();
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(desk().post("/appointments/" + id + "/reschedule")
+                         .json(move(Instant.parse("2020-01-01T10:00:00Z"))).send().problemCode()).isEqualTo("start-in-past");
+        assertThat(eventStore.eventCount()).isEqualTo(beforeRefusals);
+        // cancelled, it moves no more
+        assertThat(desk().delete("/appointments/" + id).send().status()).isEqualTo(204);
+        assertThat(desk().post("/appointments/" + id + "/reschedule").json(move(start)).send().problemCode())
+                .isEqualTo("appointment-cancelled");
+    }
+
+    @Test
     void a_user_books_themself_with_published_calendars_only() {
         Instant start = day(44).plus(Duration.ofHours(11));
         for (String calendar : List.of("lee-5", "room-5")) {
@@ -246,6 +311,10 @@ class GroupAppointmentsIT {
                                  {"calendarId":"%s","role":"patient"}],
                  "start":"%s","end":"%s","title":"Check-up","timeZone":"Europe/Amsterdam"}"""
                 .formatted(practitioner, room, patient, start, start.plus(Duration.ofMinutes(30)));
+    }
+
+    private static String move(Instant start) {
+        return "{\"start\":\"" + start + "\",\"end\":\"" + start.plus(Duration.ofMinutes(30)) + "\"}";
     }
 
     private static String slot(Instant start, Instant end) {

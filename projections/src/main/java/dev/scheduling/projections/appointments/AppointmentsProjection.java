@@ -42,8 +42,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Projects calendar events into the {@code appointments} table, and each calendar's availability rules and live holds
- * into the {@code calendars} table. Each event becomes one {@link AppointmentChange} per
+ * Projects calendar events into the {@code appointments} table, and each calendar's availability rules and live
+ * booking-form holds into the {@code calendars} table. Each event becomes one {@link AppointmentChange} per
  * appointment it concerns, which applies only to an item holding an older version, so redelivered, replayed or
  * out-of-date events change nothing. A batch's changes are written together ({@link BatchWrites}); a failed write
  * fails the batch, which the processor retries: nothing is skipped while DynamoDB is unreachable.
@@ -105,10 +105,6 @@ public class AppointmentsProjection implements AutoCloseable {
         item.setUpdatedAt(UtcInstants.format(at));
         item.setVersion(sequence);
         write(at, replay, List.of(AppointmentChange.booked(item)));
-        if (!event.participants().isEmpty()) {
-            // an appointment of several calendars takes its hold's place
-            updateCalendar(event.userId(), sequence, at, calendar -> calendar.withoutHold(item.getAppointmentId(), at));
-        }
     }
 
     @EventHandler
@@ -151,18 +147,27 @@ public class AppointmentsProjection implements AutoCloseable {
         recordLag(at, replay);
     }
 
-    /** A slot kept for an appointment not booked yet: busy for slot search until confirmed, released or lapsed. */
+    /**
+     * A booking form's slot kept on the calendar: busy for slot search until it is booked (released as booked, then
+     * booked), released or lapsed. The holds of a booking or a move being placed last only while it is decided (well
+     * within the read model's lag) and are not written.
+     */
     @EventHandler
     void on(HoldPlaced event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        updateCalendar(event.userId(), sequence, at,
-                calendar -> calendar.withHold(event.appointmentId().toString(), event.slot(), event.expiresAt(), at));
-        recordLag(at, replay);
+        if (event.lasting()) {
+            updateCalendar(event.userId(), sequence, at,
+                    calendar -> calendar.withHold(event.appointmentId().toString(), event.slot(), event.expiresAt(), at));
+            recordLag(at, replay);
+        }
     }
 
     @EventHandler
     void on(HoldReleased event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        updateCalendar(event.userId(), sequence, at, calendar -> calendar.withoutHold(event.appointmentId().toString(), at));
-        recordLag(at, replay);
+        if (event.lasting()) {
+            updateCalendar(event.userId(), sequence, at,
+                    calendar -> calendar.withoutHold(event.appointmentId().toString(), at));
+            recordLag(at, replay);
+        }
     }
 
     /**

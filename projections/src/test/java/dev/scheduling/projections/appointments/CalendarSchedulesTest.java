@@ -156,7 +156,7 @@ class CalendarSchedulesTest {
     }
 
     @Test
-    void live_holds_are_busy_until_they_are_confirmed_released_or_lapse() {
+    void a_booking_forms_live_holds_are_busy_until_they_are_booked_released_or_lapse() {
         TimeSlot nine = slot(9);
         TimeSlot ten = slot(10);
         TimeSlot eleven = slot(11);
@@ -166,14 +166,18 @@ class CalendarSchedulesTest {
         hold("room-4", eleven, now.plus(Duration.ofMinutes(5)));
         hold("room-4", twelve, now.plus(Duration.ofSeconds(30)));
         changed("room-4", null, sequence++); // rules set or removed keep the holds
+        handled(() -> projection.on(new HoldReleased(new UserId("room-4"), confirmed, nine, HoldReleased.BOOKED, true),
+                sequence++, now, ReplayStatus.REGULAR));
         handled(() -> projection.on(new AppointmentBooked(new UserId("room-4"), confirmed, nine,
                 AppointmentDetails.untitled(), List.of(), List.of(new Participant(new UserId("room-4"), ParticipantRole.LOCATION),
                 new Participant(new UserId("dr-lee"), ParticipantRole.PRACTITIONER))), sequence++, now, ReplayStatus.REGULAR));
         long releasedAt = sequence++;
-        handled(() -> projection.on(new HoldReleased(new UserId("room-4"), released, ten, "another participant refused"),
+        handled(() -> projection.on(new HoldReleased(new UserId("room-4"), released, ten, "another participant refused", true),
                 releasedAt, now, ReplayStatus.REGULAR));
-        handled(() -> projection.on(new HoldPlaced(new UserId("room-4"), released, ten, now.plus(HOUR), List.of()),
+        handled(() -> projection.on(new HoldPlaced(new UserId("room-4"), released, ten, now.plus(HOUR), List.of(), true),
                 releasedAt - 1, now, ReplayStatus.REGULAR)); // an older event again
+        handled(() -> projection.on(new HoldPlaced(new UserId("room-4"), new AppointmentId(UUID.randomUUID()), slot(14),
+                now.plus(HOUR), List.of(), false), sequence++, now, ReplayStatus.REGULAR)); // a booking's, decided at once
 
         assertThat(busy("room-4")).containsExactly(nine, eleven, twelve);
 
@@ -190,8 +194,8 @@ class CalendarSchedulesTest {
 
     private AppointmentId hold(String calendar, TimeSlot slot, Instant expiresAt) {
         AppointmentId id = new AppointmentId(UUID.randomUUID());
-        handled(() -> projection.on(new HoldPlaced(new UserId(calendar), id, slot, expiresAt, List.of()), sequence++, now,
-                ReplayStatus.REGULAR));
+        handled(() -> projection.on(new HoldPlaced(new UserId(calendar), id, slot, expiresAt, List.of(), true), sequence++,
+                now, ReplayStatus.REGULAR));
         return id;
     }
 

@@ -6,12 +6,14 @@ import dev.scheduling.app.availability.CalendarVisibility;
 import dev.scheduling.app.calendar.AppointmentIds;
 import dev.scheduling.app.calendar.CalendarCommands;
 import dev.scheduling.app.calendar.RequestMetadata;
+import dev.scheduling.app.calendar.RescheduleRequest;
 import dev.scheduling.app.security.AccessRefusedException;
 import dev.scheduling.app.security.Caller;
 import dev.scheduling.app.security.CallerAuthentication;
 import dev.scheduling.app.web.Problems;
 import dev.scheduling.app.web.RequestFields;
 import dev.scheduling.domain.calendar.AppointmentDetails;
+import dev.scheduling.domain.calendar.AppointmentCancelledException;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.CalendarError;
 import dev.scheduling.domain.calendar.CancelAppointment;
@@ -22,6 +24,8 @@ import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.calendar.UserId;
 import dev.scheduling.domain.group.BookGroupAppointment;
 import dev.scheduling.domain.group.BookHeldAppointment;
+import dev.scheduling.domain.group.Refusal;
+import dev.scheduling.domain.group.RescheduleGroupAppointment;
 import dev.scheduling.domain.group.GroupAppointment;
 import dev.scheduling.domain.group.GroupBookingProcess;
 import dev.scheduling.domain.group.GroupStatus;
@@ -221,6 +225,64 @@ public class GroupAppointmentController {
     public record AppointmentHistory(String appointmentId, List<HistoryEntry> events) {
     }
 
+    @Operation(summary = "Move an appointment of several calendars on every one of them, or on none",
+               description = "200 once it moved on every calendar (also when it is there already); 409 "
+                       + "participant-unavailable naming each calendar that refused, and then it stays where it was on "
+                       + "every calendar; 409 appointment-being-moved while another move is decided; 202 if not decided "
+                       + "within scheduling.group-bookings.answer-within. Participants, the front desk and admins.")
+    @PostMapping(path = "/{appointmentId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> reschedule(@PathVariable("appointmentId") String appointmentId,
+                                        @RequestBody RescheduleRequest body,
+                                        CallerAuthentication caller,
+                                        HttpServletRequest request) {
+        GroupAppointmentView found = readable(appointmentId, caller.caller(), caller.caller().mayBookAnyCalendar());
+        visibility.requireMayBook(caller.caller(), found.participants().stream().map(p -> p.calendarId().value()).toList());
+        boolean override = caller.caller().overridesAvailability(body.overrideAvailability());
+        RequestFields fields = new RequestFields();
+        Instant start = fields.instant("start", body.start());
+        Instant end = fields.instant("end", body.end());
+        RequestMetadata metadata = RequestMetadata.of(fields, caller, request);
+        fields.validate();
+        TimeSlot newSlot = new TimeSlot(start, end);
+        Instant now = clock.instant();
+        slotPolicy.check(newSlot, now);
+        if (!found.wasBooked() && found.status() != GroupStatus.PENDING) {
+            throw new NotFound(NO_SUCH_APPOINTMENT + found.id() + " was booked");
+        }
+
+        AppointmentId moveId = appointments.requestMove(new RescheduleGroupAppointment(found.id(), appointmentIds.next(),
+                newSlot, now, appointments.holdsExpireAt(now), override), metadata);
+        if (moveId == null) {
+            return ResponseEntity.ok(found.response()); // there already
+        }
+        GroupAppointmentView after = appointments.awaitMove(found.id(), moveId);
+        GroupAppointmentView.Move move = after.move(moveId).orElseThrow();
+        if (move.outcome() == null && after.status() == GroupStatus.CANCELLED) {
+            // cancelled while it was being moved: the move's holds are released with it
+            throw new AppointmentCancelledException(found.id());
+        }
+        if (move.outcome() == null) {
+            return ResponseEntity.accepted().location(URI.create("/appointments/" + found.id())).body(after.response());
+        }
+        return switch (move.outcome()) {
+            case GroupAppointmentView.Move.RESCHEDULED -> {
+                appointments.moveOnEveryCalendar(after, moveId, metadata);
+                yield ResponseEntity.ok(after.response());
+            }
+            case GroupAppointmentView.Move.REFUSED -> {
+                appointments.releaseOnEveryCalendar(after, moveId, GroupBookingProcess.REFUSED, metadata);
+                yield Problems.respond(refusal(found.id(), move.refusals(), "Calendar "
+                        + move.refusals().get(0).calendarId() + " refused the new slot; the appointment stays where it "
+                        + "was on every calendar"));
+            }
+            default -> {
+                appointments.releaseOnEveryCalendar(after, moveId, GroupBookingProcess.OUT_OF_TIME, metadata);
+                yield Problems.respond(Problems.of(Problems.of(CalendarError.HOLD_EXPIRED),
+                        "The move ran out of time before every calendar held the new slot; it stays where it was"));
+            }
+        };
+    }
+
     @Operation(summary = "Cancel an appointment of several calendars on every one of them",
                description = "204, also when it was cancelled already; the participants, the front desk and admins.")
     @DeleteMapping("/{appointmentId}")
@@ -269,11 +331,15 @@ public class GroupAppointmentController {
     }
 
     static ResponseEntity<ProblemDetail> refused(GroupAppointmentView outcome) {
-        ProblemDetail problem = Problems.of(Problems.PARTICIPANT_UNAVAILABLE, "Calendar "
-                + outcome.refusals().get(0).calendarId() + " refused the appointment; nothing of it stays on any calendar");
-        problem.setProperty("appointmentId", outcome.id().toString());
-        problem.setProperty("conflicts", GroupAppointmentView.conflicts(outcome.refusals()));
-        return Problems.respond(problem);
+        return Problems.respond(refusal(outcome.id(), outcome.refusals(), "Calendar "
+                + outcome.refusals().get(0).calendarId() + " refused the appointment; nothing of it stays on any calendar"));
+    }
+
+    private static ProblemDetail refusal(AppointmentId id, List<Refusal> refusals, String detail) {
+        ProblemDetail problem = Problems.of(Problems.PARTICIPANT_UNAVAILABLE, detail);
+        problem.setProperty("appointmentId", id.toString());
+        problem.setProperty("conflicts", GroupAppointmentView.conflicts(refusals));
+        return problem;
     }
 
     static List<String> calendarIds(List<GroupBookingRequest.ParticipantRequest> participants) {

@@ -8,6 +8,10 @@ import dev.scheduling.domain.calendar.Participant;
 import dev.scheduling.domain.calendar.TimeSlot;
 import dev.scheduling.domain.group.GroupAppointmentBooked;
 import dev.scheduling.domain.group.GroupAppointmentCancelled;
+import dev.scheduling.domain.group.GroupAppointmentRescheduled;
+import dev.scheduling.domain.group.GroupRescheduleExpired;
+import dev.scheduling.domain.group.GroupRescheduleRefused;
+import dev.scheduling.domain.group.GroupRescheduleRequested;
 import dev.scheduling.domain.group.GroupBookingExpired;
 import dev.scheduling.domain.group.GroupBookingRefused;
 import dev.scheduling.domain.group.GroupBookingRequested;
@@ -34,10 +38,24 @@ import org.axonframework.eventhandling.EventMessage;
  * @param refusals      each calendar that refused, when {@code status} is {@code REFUSED}
  * @param holdExpiresAt when it is a booking form's hold: when that hold expires; else null
  * @param requestedBy   who asked for it (the actor of its first event)
+ * @param moves         its moves, oldest first: each decided or (the last) being decided
  */
 public record GroupAppointmentView(AppointmentId id, List<Participant> participants, TimeSlot slot,
                                    AppointmentDetails details, GroupStatus status, List<Refusal> refusals,
-                                   Instant holdExpiresAt, String requestedBy) {
+                                   Instant holdExpiresAt, String requestedBy, List<Move> moves) {
+
+    /** A move to {@code to}: {@code outcome} null while it is decided, else RESCHEDULED, REFUSED or EXPIRED. */
+    public record Move(AppointmentId id, TimeSlot to, String outcome, List<Refusal> refusals) {
+
+        static final String RESCHEDULED = "RESCHEDULED";
+        static final String REFUSED = "REFUSED";
+        static final String EXPIRED = "EXPIRED";
+    }
+
+    /** The move of that id, if it was asked for. */
+    Optional<Move> move(AppointmentId moveId) {
+        return moves.stream().filter(move -> move.id().equals(moveId)).findFirst();
+    }
 
     /** Folds the appointment's events, oldest first; empty when there are none (no such appointment). */
     static Optional<GroupAppointmentView> of(Stream<? extends EventMessage<?>> events) {
@@ -50,11 +68,11 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
         String actor = (String) event.getMetaData().get(CommandMetadata.ACTOR);
         if (event.getPayload() instanceof GroupBookingRequested requested) {
             return new GroupAppointmentView(requested.appointmentId(), requested.participants(), requested.slot(),
-                    requested.details(), GroupStatus.PENDING, List.of(), null, actor);
+                    requested.details(), GroupStatus.PENDING, List.of(), null, actor, List.of());
         }
         if (event.getPayload() instanceof GroupHoldRequested requested) {
             return new GroupAppointmentView(requested.appointmentId(), requested.participants(), requested.slot(), null,
-                    GroupStatus.PENDING, List.of(), requested.expiresAt(), actor);
+                    GroupStatus.PENDING, List.of(), requested.expiresAt(), actor, List.of());
         }
         return null;
     }
@@ -65,7 +83,21 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
         }
         if (payload instanceof GroupHoldBooked booked) {
             return new GroupAppointmentView(id, participants, slot, booked.details(), status, refusals, holdExpiresAt,
-                    requestedBy);
+                    requestedBy, moves);
+        }
+        if (payload instanceof GroupRescheduleRequested requested) {
+            return withMove(slot, new Move(requested.moveId(), requested.newSlot(), null, List.of()));
+        }
+        if (payload instanceof GroupAppointmentRescheduled moved) {
+            return withMove(moved.newSlot(), new Move(moved.moveId(), moved.newSlot(), Move.RESCHEDULED, List.of()));
+        }
+        if (payload instanceof GroupRescheduleRefused refused) {
+            return withMove(slot, new Move(refused.moveId(), move(refused.moveId()).map(Move::to).orElse(null),
+                    Move.REFUSED, refused.refusals()));
+        }
+        if (payload instanceof GroupRescheduleExpired expired) {
+            return withMove(slot, new Move(expired.moveId(), move(expired.moveId()).map(Move::to).orElse(null),
+                    Move.EXPIRED, List.of()));
         }
         if (payload instanceof GroupHoldReleased) {
             return with(GroupStatus.RELEASED, refusals);
@@ -85,8 +117,17 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
         return this;
     }
 
+    /** At {@code newSlot}, with {@code changed} added or replacing the move of its id. */
+    private GroupAppointmentView withMove(TimeSlot newSlot, Move changed) {
+        List<Move> newMoves = new java.util.ArrayList<>(moves.stream().filter(m -> !m.id().equals(changed.id())).toList());
+        newMoves.add(changed);
+        return new GroupAppointmentView(id, participants, newSlot, details, status, refusals, holdExpiresAt, requestedBy,
+                List.copyOf(newMoves));
+    }
+
     private GroupAppointmentView with(GroupStatus newStatus, List<Refusal> newRefusals) {
-        return new GroupAppointmentView(id, participants, slot, details, newStatus, newRefusals, holdExpiresAt, requestedBy);
+        return new GroupAppointmentView(id, participants, slot, details, newStatus, newRefusals, holdExpiresAt, requestedBy,
+                moves);
     }
 
     boolean isDecided() {

@@ -5,12 +5,14 @@ import dev.scheduling.app.calendar.RequestMetadata;
 import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.domain.calendar.AppointmentId;
 import dev.scheduling.domain.calendar.ConfirmHold;
+import dev.scheduling.domain.calendar.MoveToHold;
 import dev.scheduling.domain.calendar.Participant;
 import dev.scheduling.domain.calendar.ReleaseHold;
 import dev.scheduling.domain.calendar.IdempotencyKeyReusedException;
 import dev.scheduling.domain.group.BookGroupAppointment;
 import dev.scheduling.domain.group.BookHeldAppointment;
 import dev.scheduling.domain.group.PlaceGroupHold;
+import dev.scheduling.domain.group.RescheduleGroupAppointment;
 import dev.scheduling.domain.group.ReleaseGroupHold;
 import dev.scheduling.domain.group.CancelGroupAppointment;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -29,6 +31,13 @@ import java.util.concurrent.locks.LockSupport;
  * reading the appointment's own events from the event store, so any node answers for any booking.
  */
 public class GroupAppointments {
+
+    /**
+     * The longest pause between two reads of a waited-for appointment's events: the first reads come 5, 10, 20 ... ms
+     * apart (most bookings are decided within 100 ms), later ones 100 ms apart, so that many callers waiting at once do
+     * not crowd the event store with reads.
+     */
+    private static final long MAX_PAUSE_MILLIS = 100;
 
     private final CommandGateway gateway;
     private final EventStore eventStore;
@@ -113,9 +122,40 @@ public class GroupAppointments {
         send(new ReleaseGroupHold(id), metadata);
     }
 
+    /**
+     * Sends a command to an appointment that exists, retried while it loses a race for the appointment's next event
+     * (the process, or another node, appending at the same time).
+     */
     private void send(Object command, RequestMetadata metadata) {
-        outages.run(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                                   .andMetaData(metadata.toMetaData())));
+        calendars.send(command, metadata);
+    }
+
+    /**
+     * Asks for a move; answers the id of the move being decided (this one, or the same move asked for already), or
+     * null when the appointment is at that slot already.
+     */
+    AppointmentId requestMove(RescheduleGroupAppointment command, RequestMetadata metadata) {
+        return calendars.send(command, metadata);
+    }
+
+    /**
+     * Waits, up to {@code scheduling.group-bookings.answer-within}, for move {@code moveId} to be decided; answers the
+     * appointment as it is then.
+     */
+    GroupAppointmentView awaitMove(AppointmentId id, AppointmentId moveId) {
+        return await(id, view -> view.move(moveId).map(move -> move.outcome() != null).orElse(true)
+                || view.status() == dev.scheduling.domain.group.GroupStatus.CANCELLED);
+    }
+
+    /**
+     * Moves the appointment into the new slot's holds on every calendar now, so that a 200 means it moved on each;
+     * the process does the same (a second move changes nothing), durably, should this node stop here.
+     */
+    void moveOnEveryCalendar(GroupAppointmentView moved, AppointmentId moveId, RequestMetadata metadata) {
+        Instant now = clock.instant();
+        for (Participant participant : moved.participants()) {
+            calendars.send(new MoveToHold(participant.calendarId(), moved.id(), moveId, moved.slot(), now), metadata);
+        }
     }
 
     /** The appointment as its events tell it now. */
@@ -128,22 +168,25 @@ public class GroupAppointments {
      * is then (still {@code PENDING} when the processes are slower than that).
      */
     GroupAppointmentView awaitDecision(AppointmentId id) {
+        return await(id, GroupAppointmentView::isDecided);
+    }
+
+    private GroupAppointmentView await(AppointmentId id, java.util.function.Predicate<GroupAppointmentView> decided) {
         Instant giveUpAt = clock.instant().plus(properties.answerWithin());
         long pauseMillis = 5;
         while (true) {
             GroupAppointmentView view = read(id).orElseThrow();
-            if (view.isDecided() || !clock.instant().isBefore(giveUpAt)) {
+            if (decided.test(view) || !clock.instant().isBefore(giveUpAt)) {
                 return view;
             }
             LockSupport.parkNanos(Duration.ofMillis(pauseMillis).toNanos());
-            pauseMillis = Math.min(40, pauseMillis * 2);
+            pauseMillis = Math.min(MAX_PAUSE_MILLIS, pauseMillis * 2);
         }
     }
 
     /** Cancels a booked appointment on every calendar; one cancelled, refused or expired already is left as it is. */
     void cancel(AppointmentId id, String reason, RequestMetadata metadata) {
-        outages.run(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new CancelGroupAppointment(id, reason))
-                                                                  .andMetaData(metadata.toMetaData())));
+        send(new CancelGroupAppointment(id, reason), metadata);
     }
 
     /**
@@ -163,8 +206,13 @@ public class GroupAppointments {
      * booking process does the same (a second release changes nothing), durably, should this node stop here.
      */
     void releaseOnEveryCalendar(GroupAppointmentView given, String reason, RequestMetadata metadata) {
+        releaseOnEveryCalendar(given, given.id(), reason, metadata);
+    }
+
+    /** The same for the holds of {@code holdId} (a move's). */
+    void releaseOnEveryCalendar(GroupAppointmentView given, AppointmentId holdId, String reason, RequestMetadata metadata) {
         for (Participant participant : given.participants()) {
-            calendars.sendToExisting(new ReleaseHold(participant.calendarId(), given.id(), reason), metadata);
+            calendars.sendToExisting(new ReleaseHold(participant.calendarId(), holdId, reason), metadata);
         }
     }
 }

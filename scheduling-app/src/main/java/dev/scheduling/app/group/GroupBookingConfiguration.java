@@ -35,7 +35,7 @@ public class GroupBookingConfiguration {
     static final String PROCESSOR = GroupBookingProcess.class.getSimpleName() + "Processor";
     private static final int PROCESSOR_THREADS = 2;
     /** One per worker of the processor, plus the deadline handlers' (a booking's holds running out). */
-    private static final int COMMAND_THREADS = 4;
+    private static final int COMMAND_THREADS = PROCESSOR_THREADS + 2;
 
     @Bean
     ConfigurerModule groupBookings() {

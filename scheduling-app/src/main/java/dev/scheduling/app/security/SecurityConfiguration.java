@@ -97,6 +97,7 @@ public class SecurityConfiguration {
                                 path.matcher(HttpMethod.GET, "/appointments/{appointmentId}"),
                                 path.matcher(HttpMethod.GET, "/appointments/{appointmentId}/history"),
                                 path.matcher(HttpMethod.DELETE, "/appointments/{appointmentId}"),
+                                path.matcher(HttpMethod.POST, "/appointments/{appointmentId}/reschedule"),
                                 path.matcher(HttpMethod.POST, "/holds"),
                                 path.matcher(HttpMethod.GET, "/holds/{holdId}"),
                                 path.matcher(HttpMethod.DELETE, "/holds/{holdId}"))

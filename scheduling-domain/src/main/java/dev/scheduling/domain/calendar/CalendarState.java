@@ -54,7 +54,8 @@ public final class CalendarState {
             appointments.computeIfPresent(sent.appointmentId(),
                     (id, appointment) -> appointment.withReminderSent(sent.reminderId()));
         } else if (event instanceof HoldPlaced placed) {
-            Hold hold = new Hold(placed.appointmentId(), placed.slot(), placed.expiresAt(), placed.overriddenRules());
+            Hold hold = new Hold(placed.appointmentId(), placed.slot(), placed.expiresAt(), placed.overriddenRules(),
+                    placed.lasting());
             schedule().add(hold);
             holds.put(hold.id(), hold);
         } else if (event instanceof HoldReleased released) {

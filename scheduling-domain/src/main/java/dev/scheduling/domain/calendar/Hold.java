@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param id              the id of the appointment it will become
  * @param overriddenRules the codes of the availability rules its placing was allowed to break, which the appointment
  *                        records when it is confirmed
+ * @param lasting         a booking form's hold, kept until it is booked: shown as busy by slot search (the holds of a
+ *                        booking or a move being placed last only while it is decided, and are not)
  */
-public record Hold(AppointmentId id, TimeSlot slot, Instant expiresAt, List<String> overriddenRules) {
+public record Hold(AppointmentId id, TimeSlot slot, Instant expiresAt, List<String> overriddenRules, boolean lasting) {
+
+    public Hold(AppointmentId id, TimeSlot slot, Instant expiresAt, List<String> overriddenRules) {
+        this(id, slot, expiresAt, overriddenRules, false);
+    }
 
     public Hold {
         Objects.requireNonNull(id, "id");

@@ -10,10 +10,16 @@ import java.util.List;
  * until {@code expiresAt}.
  *
  * @param overriddenRules the codes of the availability rules the hold was allowed to break; empty for nearly all
+ * @param lasting         a booking form's hold (see {@link Hold#lasting()}); false in events from before it existed
  */
 @Revision("1")
 public record HoldPlaced(UserId userId, AppointmentId appointmentId, TimeSlot slot, Instant expiresAt,
-                         List<String> overriddenRules) implements CalendarEvent {
+                         List<String> overriddenRules, boolean lasting) implements CalendarEvent {
+
+    public HoldPlaced(UserId userId, AppointmentId appointmentId, TimeSlot slot, Instant expiresAt,
+                      List<String> overriddenRules) {
+        this(userId, appointmentId, slot, expiresAt, overriddenRules, false);
+    }
 
     public HoldPlaced {
         overriddenRules = overriddenRules == null ? List.of() : List.copyOf(overriddenRules);

@@ -12,12 +12,14 @@ import java.time.Instant;
  *
  * @param moving an appointment of the calendar this hold is to move ({@link MoveToHold}), whose own slot is not in
  *               the hold's way (it may overlap the one it leaves) and which counts once toward the capacity; else null
+ * @param lasting a booking form's hold (see {@link Hold#lasting()})
  */
 public record PlaceHold(@TargetAggregateIdentifier UserId userId, AppointmentId appointmentId, TimeSlot slot,
-                        Instant expiresAt, Instant requestedAt, boolean overrideAvailability, AppointmentId moving) {
+                        Instant expiresAt, Instant requestedAt, boolean overrideAvailability, AppointmentId moving,
+                        boolean lasting) {
 
     public PlaceHold(UserId userId, AppointmentId appointmentId, TimeSlot slot, Instant expiresAt, Instant requestedAt,
                      boolean overrideAvailability) {
-        this(userId, appointmentId, slot, expiresAt, requestedAt, overrideAvailability, null);
+        this(userId, appointmentId, slot, expiresAt, requestedAt, overrideAvailability, null, false);
     }
 }

@@ -134,7 +134,8 @@ public class UserCalendar implements HoldsPersonalData {
             capacity.check(schedule(), command.requestedAt());
         }
         clear(refuseConflicts(command.slot(), command.moving(), command.requestedAt()), command.userId());
-        apply(new HoldPlaced(command.userId(), command.appointmentId(), command.slot(), command.expiresAt(), overridden));
+        apply(new HoldPlaced(command.userId(), command.appointmentId(), command.slot(), command.expiresAt(), overridden,
+                command.lasting()));
         return state.hold(command.appointmentId());
     }
 
@@ -151,6 +152,10 @@ public class UserCalendar implements HoldsPersonalData {
         Hold hold = state.hold(command.appointmentId());
         if (hold == null || hold.hasLapsedAt(command.requestedAt())) {
             throw new HoldExpiredException(command.appointmentId());
+        }
+        if (hold.lasting()) {
+            // said apart, so that what shows a booking form's holds as busy sees this one go
+            apply(new HoldReleased(userId, hold.id(), hold.slot(), HoldReleased.BOOKED, true));
         }
         apply(new AppointmentBooked(userId, hold.id(), hold.slot(), command.details(), hold.overriddenRules(),
                 command.participants()));
@@ -185,7 +190,7 @@ public class UserCalendar implements HoldsPersonalData {
     public void handle(ReleaseHold command) {
         Hold hold = state.hold(command.appointmentId());
         if (hold != null) {
-            apply(new HoldReleased(userId, hold.id(), hold.slot(), command.reason()));
+            apply(new HoldReleased(userId, hold.id(), hold.slot(), command.reason(), hold.lasting()));
         }
     }
 
@@ -306,7 +311,7 @@ public class UserCalendar implements HoldsPersonalData {
     /** Records the lapsed holds in the way of what a command is about to record as released ({@code expired}). */
     private void clear(List<Hold> lapsed, UserId calendar) {
         for (Hold hold : lapsed) {
-            apply(new HoldReleased(calendar, hold.id(), hold.slot(), HoldReleased.EXPIRED));
+            apply(new HoldReleased(calendar, hold.id(), hold.slot(), HoldReleased.EXPIRED, hold.lasting()));
         }
     }
 

@@ -65,6 +65,8 @@ public class GroupBookingProcess implements HoldsPersonalData {
     private AppointmentId holdId;
     /** Whether this process moves a booked appointment (its holds then replace the appointment's slot). */
     private boolean moving;
+    /** Whether its holds are a booking form's, kept until booked (shown as busy by slot search). */
+    private boolean forBookingForm;
 
     @Override
     public String dataSubject() {
@@ -91,6 +93,7 @@ public class GroupBookingProcess implements HoldsPersonalData {
                    DeadlineManager deadlines) {
         start(event.appointmentId(), requestedAt, event.participants(), event.slot(), event.expiresAt(),
                 event.overrideAvailability());
+        forBookingForm = true;
         placeHolds(commands, metaData, deadlines);
     }
 
@@ -174,7 +177,7 @@ public class GroupBookingProcess implements HoldsPersonalData {
             try {
                 commands.send(new PlaceHold(participant.calendarId(), holdId(), slot,
                         holdsExpireAt.plus(CONFIRMATION_MARGIN), requestedAt, overrideAvailability,
-                        moving ? appointmentId : null), metaData);
+                        moving ? appointmentId : null, forBookingForm), metaData);
             } catch (RuntimeException failure) {
                 CalendarException refusal = refusal(failure);
                 Refusal refused = new Refusal(participant.calendarId(), refusal.error().code(),

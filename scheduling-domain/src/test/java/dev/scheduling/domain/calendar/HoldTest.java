@@ -242,7 +242,7 @@ class HoldTest {
     }
 
     private static PlaceHold moveHold(int move, int moving, TimeSlot slot) {
-        return new PlaceHold(ALICE, appointmentId(move), slot, EXPIRES, NOW, false, appointmentId(moving));
+        return new PlaceHold(ALICE, appointmentId(move), slot, EXPIRES, NOW, false, appointmentId(moving), false);
     }
 
     @Test
@@ -309,5 +309,22 @@ class HoldTest {
                .when(new MoveToHold(ALICE, appointmentId(1), appointmentId(9), to, EXPIRES))
                .expectNoEvents()
                .expectException(HoldExpiredException.class);
+    }
+
+    /** A booking form's hold is said released as booked before it is booked, so that slot search sees it go. */
+    @Test
+    void a_booking_forms_hold_is_kept_as_lasting_and_said_gone_when_booked() {
+        TimeSlot slot = slot("10:00", "11:00");
+        HoldPlaced lasting = new HoldPlaced(ALICE, appointmentId(1), slot, EXPIRES, List.of(), true);
+        fixture.givenNoPriorActivity()
+               .when(new PlaceHold(ALICE, appointmentId(1), slot, EXPIRES, NOW, false, null, true))
+               .expectEvents(lasting);
+        fixture.given(lasting)
+               .when(new ConfirmHold(ALICE, appointmentId(1), DETAILS, NOW, WITH_DR_LEE))
+               .expectEvents(new HoldReleased(ALICE, appointmentId(1), slot, HoldReleased.BOOKED, true),
+                       ofSeveral(1, slot));
+        fixture.given(lasting)
+               .when(new ReleaseHold(ALICE, appointmentId(1), "given up"))
+               .expectEvents(new HoldReleased(ALICE, appointmentId(1), slot, "given up", true));
     }
 }

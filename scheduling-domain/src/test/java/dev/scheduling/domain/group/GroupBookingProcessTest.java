@@ -165,7 +165,7 @@ class GroupBookingProcessTest {
     private static final Instant FORM_HOLDS_EXPIRE = HOLD_EXPIRES.plus(GroupBookingProcess.CONFIRMATION_MARGIN);
 
     private static PlaceHold formHold(UserId calendar) {
-        return new PlaceHold(calendar, VISIT, SLOT, FORM_HOLDS_EXPIRE, NOW, false);
+        return new PlaceHold(calendar, VISIT, SLOT, FORM_HOLDS_EXPIRE, NOW, false, null, true);
     }
 
     @Test
@@ -227,7 +227,7 @@ class GroupBookingProcessTest {
     private static final Instant MOVE_HOLDS_EXPIRE = HOLDS_EXPIRE.plus(GroupBookingProcess.CONFIRMATION_MARGIN);
 
     private static PlaceHold moveHold(UserId calendar) {
-        return new PlaceHold(calendar, MOVE, LATER, MOVE_HOLDS_EXPIRE, NOW, false, VISIT);
+        return new PlaceHold(calendar, MOVE, LATER, MOVE_HOLDS_EXPIRE, NOW, false, VISIT, false);
     }
 
     @Test
