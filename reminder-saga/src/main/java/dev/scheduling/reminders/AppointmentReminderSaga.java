@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,10 +59,13 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
     /** Deadline ids of the pending reminders, by offset (ISO-8601). */
     private Map<String, String> pendingDeadlines = new LinkedHashMap<>();
 
-    /** The saga keeps the appointment's details (for the reminder's text): they are stored under its user's key. */
+    /**
+     * The saga keeps the appointment's details (for the reminder's text): stored under its user's key, or under the
+     * keys of every person taking part when the details say so (an appointment of several calendars).
+     */
     @Override
-    public String dataSubject() {
-        return userId;
+    public List<String> dataSubjects() {
+        return userId == null ? List.of() : List.of(userId);
     }
 
     @StartSaga

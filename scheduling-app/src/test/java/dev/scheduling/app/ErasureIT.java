@@ -10,7 +10,10 @@ import dev.scheduling.app.support.PackagedService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -42,7 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * her data, and the distinctive text is found nowhere: not in any table of the database (every column, bytea read
  * as text and as hex), not in the database's files (after a checkpoint), not in any DynamoDB item, the export, the
  * history, the calendar as of any time, or the service's log. Bob's data stays readable.
+ * <p>
+ * Alice is also the patient of two visits with Dr Lee and room 4 (one moved, one cancelled with a reason): their
+ * title, location and reason are hers and Dr Lee's, so after her erasure they are readable on none of the three
+ * calendars, in no snapshot, saga or read-model item, and not in the visit's own answers; their slots, ids and times
+ * stay, and Dr Lee's own appointment stays readable.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ErasureIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
@@ -50,7 +59,9 @@ class ErasureIT {
     private static final String TITLE = MARK + "-title";
     private static final String LOCATION = MARK + "-location";
     private static final String REASON = MARK + "-reason";
+    private static final String VISIT_TITLE = MARK + "-visit";
     private static final String BOB_TITLE = "Bob-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LEE_TITLE = "Lee-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String TABLE = "appointments-erasure";
     @TempDir
     static Path data;
@@ -63,6 +74,9 @@ class ErasureIT {
     private static Api alice;
     private static String reminded;
     private static String moved;
+    private static String visit;
+    private static String cancelledVisit;
+    private static Instant visitStart;
     private static final List<String> aliceIds = new ArrayList<>();
 
     @BeforeAll
@@ -93,6 +107,21 @@ class ErasureIT {
         aliceIds.addAll(List.of(reminded, moved, cancelled));
         booked(staff.calendar("bob").book(Bookings.at(day(3), HOUR).title(BOB_TITLE)));
 
+        // a visit of alice (patient), Dr Lee and room 4, moved; another one cancelled with a reason
+        Api desk = staff.as("desk-1", "front-desk");
+        visit = booked(desk.post("/appointments").json(visit(day(6))).send());
+        visitStart = day(6).plus(Duration.ofHours(2));
+        assertThat(desk.post("/appointments/" + visit + "/reschedule").json("{\"start\":\"" + visitStart + "\",\"end\":\""
+                + visitStart.plus(HOUR) + "\"}").send().status()).isEqualTo(200);
+        cancelledVisit = booked(desk.post("/appointments").json(visit(day(7))).send());
+        assertThat(desk.delete("/appointments/" + cancelledVisit + "?reason=" + REASON).send().status()).isEqualTo(204);
+        booked(staff.calendar("dr-lee").book(Bookings.at(day(8), HOUR).title(LEE_TITLE)));
+        Api drLee = staff.as("dr-lee");
+        Eventually.await("the visit on Dr Lee's calendar", Duration.ofSeconds(30), () ->
+                VISIT_TITLE.equals(drLee.calendar("dr-lee").get(visit).json().path("title").asText()));
+        assertThat(drLee.calendar("dr-lee").history().body()).as("Dr Lee reads the visit's text before").contains(
+                VISIT_TITLE, REASON);
+
         Eventually.await("the reminder sent and recorded", Duration.ofSeconds(60), () ->
                 alice.calendar("alice").get(reminded).json().path("remindersSent").size() > 0);
         Api admin = staff.as("ops", "admin");
@@ -101,6 +130,8 @@ class ErasureIT {
         try (Connection db = connect()) {
             assertThat(count(db, "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = 'alice'"))
                     .as("a snapshot of alice's calendar").isPositive();
+            assertThat(count(db, "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = 'dr-lee'"))
+                    .as("a snapshot of Dr Lee's calendar, with the visit in it").isPositive();
             assertThat(count(db, "SELECT count(*) FROM sagaentry")).as("bob's pending reminders").isPositive();
         }
 
@@ -164,7 +195,7 @@ class ErasureIT {
         assertThat(types).containsSubsequence("AppointmentBooked", "AppointmentBooked", "AppointmentRescheduled",
                 "AppointmentBooked", "AppointmentCancelled", "ReminderSent", "PersonalDataErased");
         events.forEach(event -> {
-            assertThat(event.path("actor").asText()).isIn("alice", "reminder-saga");
+            assertThat(event.path("actor").asText()).isIn("alice", "reminder-saga", "desk-1");
             assertThat(event.path("time").asText()).isNotEmpty();
         });
         JsonNode first = events.get(0).path("payload");
@@ -204,10 +235,66 @@ class ErasureIT {
     }
 
     @Test
+    void the_visits_keep_their_slots_on_every_calendar_but_no_text_of_alices() {
+        Api desk = staff.as("desk-1", "front-desk");
+        for (String calendar : List.of("alice", "dr-lee", "room-4")) {
+            JsonNode onCalendar = staff.calendar(calendar).get(visit).json();
+            assertThat(onCalendar.path("title").isNull()).as(calendar).isTrue();
+            assertThat(onCalendar.path("location").isNull()).as(calendar).isTrue();
+            assertThat(Instant.parse(onCalendar.path("start").asText())).as(calendar).isEqualTo(visitStart);
+            assertThat(staff.calendar(calendar).get(cancelledVisit).json().path("status").asText()).as(calendar)
+                    .isEqualTo("CANCELLED");
+            assertThat(staff.calendar(calendar).history().body()).as(calendar).doesNotContain(MARK)
+                    .contains(visit, cancelledVisit);
+            assertThat(staff.get("/users/" + calendar + "/calendar?asOf=" + Instant.now()).send().body()).as(calendar)
+                    .doesNotContain(MARK);
+        }
+        Response booked = desk.get("/appointments/" + visit).send();
+        assertThat(booked.status()).isEqualTo(200);
+        assertThat(booked.body()).doesNotContain(MARK);
+        assertThat(booked.json().path("participants")).hasSize(3);
+        assertThat(Instant.parse(booked.json().path("start").asText())).isEqualTo(visitStart);
+        for (String id : List.of(visit, cancelledVisit)) {
+            Response history = desk.get("/appointments/" + id + "/history").send();
+            assertThat(history.status()).isEqualTo(200);
+            assertThat(history.body()).doesNotContain(MARK);
+        }
+        assertThat(staff.as("dr-lee").calendar("dr-lee").list().body()).as("Dr Lee's own appointment stays readable")
+                .contains(LEE_TITLE).doesNotContain(MARK);
+        Response overlapping = staff.calendar("room-4").book(Bookings.at(visitStart, HOUR));
+        assertThat(overlapping.status()).as("the room stays booked").isEqualTo(409);
+    }
+
+    /**
+     * Her erasure is of what she had; a visit booked afterwards is sealed under her new key and Dr Lee's. Last: it
+     * gives alice data to erase again.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void a_visit_booked_after_the_erasure_is_readable_again() {
+        String again = "Again-" + UUID.randomUUID().toString().substring(0, 8);
+        Response booked = staff.as("desk-1", "front-desk").post("/appointments")
+                               .json(visit(day(9)).replace(VISIT_TITLE, again)).send();
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        String id = booked.json().path("id").asText();
+        assertThat(staff.as("alice").get("/appointments/" + id).send().json().path("title").asText()).isEqualTo(again);
+        Eventually.await("the new visit on Dr Lee's calendar", Duration.ofSeconds(30), () ->
+                again.equals(staff.as("dr-lee").calendar("dr-lee").get(id).json().path("title").asText()));
+    }
+
+    @Test
     void bobs_data_is_untouched_and_readable() {
         assertThat(staff.calendar("bob").history().body()).contains(BOB_TITLE);
         JsonNode bob = staff.calendar("bob").list().json().path("appointments");
         assertThat(bob.get(0).path("title").asText()).isEqualTo(BOB_TITLE);
+    }
+
+    private static String visit(Instant start) {
+        return """
+                {"participants":[{"calendarId":"dr-lee","role":"practitioner"},{"calendarId":"room-4","role":"location"},
+                                 {"calendarId":"alice","role":"patient"}],
+                 "start":"%s","end":"%s","title":"%s","location":"%s"}"""
+                .formatted(start, start.plus(HOUR), VISIT_TITLE, LOCATION);
     }
 
     private static String booked(Response response) {

@@ -89,7 +89,9 @@ public class AppointmentsProjection implements AutoCloseable {
         item.setUserId(event.userId().toString());
         setSlot(item, event.slot());
         item.setStatus(AppointmentStatus.BOOKED.name());
-        PersonalFields.Texts sealed = personalFields.seal(event.userId().toString(),
+        List<String> personalDataOf = event.details().personalDataOf().isEmpty() ? List.of(event.userId().toString())
+                : event.details().personalDataOf();
+        PersonalFields.Texts sealed = personalFields.seal(personalDataOf,
                 new PersonalFields.Texts(event.details().title(), event.details().location()));
         item.setTitle(sealed.title());
         item.setLocation(sealed.location());

@@ -1,12 +1,14 @@
 package dev.scheduling.projections.appointments;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * A stand-in for the application's cipher in this module's tests: seals a value as an opaque text that names its user
+ * A stand-in for the application's cipher in this module's tests: seals a value as an opaque text that names its users
  * and field, so that a test sees the table hold no plain text, and can erase a user.
  */
 final class ReversibleSeal implements PersonalFields {
@@ -19,11 +21,12 @@ final class ReversibleSeal implements PersonalFields {
     }
 
     @Override
-    public Texts seal(String userId, Texts plain) {
-        if (erased.contains(userId)) {
+    public Texts seal(List<String> userIds, Texts plain) {
+        if (userIds.stream().anyMatch(erased::contains)) {
             return Texts.NONE;
         }
-        return new Texts(seal(userId, "title", plain.title()), seal(userId, "location", plain.location()));
+        String users = String.join(",", userIds);
+        return new Texts(seal(users, "title", plain.title()), seal(users, "location", plain.location()));
     }
 
     @Override
@@ -31,8 +34,8 @@ final class ReversibleSeal implements PersonalFields {
         return new Texts(open("title", sealed.title()), open("location", sealed.location()));
     }
 
-    private static String seal(String userId, String field, String plain) {
-        return plain == null ? null : PREFIX + Base64.getEncoder().encodeToString((userId + "\n" + field + "\n" + plain)
+    private static String seal(String users, String field, String plain) {
+        return plain == null ? null : PREFIX + Base64.getEncoder().encodeToString((users + "\n" + field + "\n" + plain)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -48,6 +51,6 @@ final class ReversibleSeal implements PersonalFields {
         if (!parts[1].equals(field)) {
             throw new IllegalStateException("a sealed " + parts[1] + " read as " + field);
         }
-        return erased.contains(parts[0]) ? null : parts[2];
+        return Arrays.stream(parts[0].split(",")).anyMatch(erased::contains) ? null : parts[2];
     }
 }

@@ -170,7 +170,7 @@ public class GroupAppointmentController {
         }
         AppointmentDetails details = new AppointmentDetails(title, location, timeZone);
         URI path = URI.create("/appointments/" + holdId);
-        if (hold.wasBooked() && details.equals(hold.details())) {
+        if (hold.wasBooked() && details.saysSameAs(hold.details())) {
             return ResponseEntity.ok(hold.response()); // the same booking again
         }
         appointments.bookHold(new BookHeldAppointment(holdId, details, clock.instant()), metadata);

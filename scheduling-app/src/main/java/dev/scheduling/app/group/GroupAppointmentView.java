@@ -150,7 +150,7 @@ public record GroupAppointmentView(AppointmentId id, List<Participant> participa
 
     /** Whether {@code request} asks for this very appointment (an idempotent retry), participants in any order. */
     boolean wasRequestedAs(List<Participant> requestedParticipants, TimeSlot requestedSlot, AppointmentDetails requestedDetails) {
-        return java.util.Objects.equals(details, requestedDetails) && isOf(requestedParticipants, requestedSlot);
+        return details != null && details.saysSameAs(requestedDetails) && isOf(requestedParticipants, requestedSlot);
     }
 
     /** Whether it is of these participants (in any order) and this slot. */

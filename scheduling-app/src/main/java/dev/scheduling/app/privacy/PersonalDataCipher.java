@@ -3,13 +3,16 @@ package dev.scheduling.app.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +20,10 @@ import java.util.Optional;
  * Seals and opens personal values. A sealed value is stored as {@code {"pd":"AES-256-GCM","key":<key id>,
  * "value":<base64 of IV and cipher text>}}; the associated data binds it to its user, record type and field, so a
  * value copied elsewhere does not open. A plain string (written before encryption) reads as it is.
+ * <p>
+ * A value of several users (an appointment's title, personal data of every person taking part) is sealed under a key
+ * made from all their keys, {@code {"pd":"AES-256-GCM","keys":[<key id>,...],"value":...}}: it opens only while every
+ * one of them exists, so erasing any one of those users erases it.
  * <p>
  * A value whose key was destroyed by an erasure reads as {@code null}; one whose key id is unknown is an error.
  */
@@ -27,6 +34,7 @@ public final class PersonalDataCipher {
     /** How a sealed value begins in stored JSON: a quick test before parsing a document. */
     public static final String SEALED_MARK = "\"" + MARKER + "\":\"" + ALGORITHM + "\"";
     private static final String KEY = "key";
+    private static final String KEYS = "keys";
     private static final String VALUE = "value";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -38,15 +46,20 @@ public final class PersonalDataCipher {
     }
 
     ObjectNode seal(String plain, String field, PersonalDataScope scope) {
-        if (scope == null || scope.subject() == null) {
+        if (scope == null || scope.subjects().isEmpty()) {
             throw new IllegalStateException("personal data (" + field + ") written outside a record that names its user");
         }
-        PersonalDataKeys.DataKey key = scope.key(keys);
-        byte[] sealed = Gcm.encrypt(key.key(), plain.getBytes(StandardCharsets.UTF_8),
-                associatedData(key.userId(), scope.recordType(), field));
+        List<PersonalDataKeys.DataKey> sealingKeys = scope.keys(keys);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put(MARKER, ALGORITHM);
-        node.put(KEY, key.id());
+        if (sealingKeys.size() == 1) {
+            node.put(KEY, sealingKeys.get(0).id());
+        } else {
+            ArrayNode ids = node.putArray(KEYS);
+            sealingKeys.forEach(key -> ids.add(key.id()));
+        }
+        byte[] sealed = Gcm.encrypt(JointKey.of(sealingKeys), plain.getBytes(StandardCharsets.UTF_8),
+                associatedData(sealingKeys, scope.recordType(), field));
         node.put(VALUE, Base64.getEncoder().encodeToString(sealed));
         return node;
     }
@@ -59,14 +72,24 @@ public final class PersonalDataCipher {
     }
 
     /**
-     * A sealer for the values of a {@code recordType} record of {@code userId}, kept outside the event store; empty when
-     * the user was erased and has written nothing since (such a copy is dropped: its data no longer exists).
+     * A sealer for the values of a {@code recordType} record of {@code userIds} (their keys together), kept outside the
+     * event store; empty when one of them was erased and has written nothing since (such a copy is dropped: its data
+     * no longer exists).
      */
-    public Optional<TextSealer> textSealer(String userId, String recordType) {
-        return keys.forCopying(userId).map(key -> {
-            PersonalDataScope scope = PersonalDataScope.sealingWith(recordType, key);
-            return (field, plain) -> plain == null ? null : seal(plain, field, scope).toString();
-        });
+    public Optional<TextSealer> textSealer(List<String> userIds, String recordType) {
+        List<PersonalDataKeys.DataKey> found = new ArrayList<>();
+        for (String userId : userIds.stream().distinct().sorted().toList()) {
+            Optional<PersonalDataKeys.DataKey> key = keys.forCopying(userId);
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            found.add(key.get());
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("a " + recordType + " copy names no user");
+        }
+        PersonalDataScope scope = PersonalDataScope.sealingWith(recordType, found);
+        return Optional.of((field, plain) -> plain == null ? null : seal(plain, field, scope).toString());
     }
 
     /** Opens what a {@link TextSealer} made; null for null, and for a value whose user's data was erased. */
@@ -91,18 +114,32 @@ public final class PersonalDataCipher {
     }
 
     String open(JsonNode sealed, String field, String recordType) {
-        String keyId = sealed.path(KEY).asText();
-        PersonalDataKeys.ReadKey key = keys.forReading(keyId).orElseThrow(() -> new IllegalStateException(
-                "personal data (" + field + " of a " + recordType + ") sealed under unknown key " + keyId));
-        if (key.key().isEmpty()) {
-            if (!key.userErased()) {
-                throw new IllegalStateException("personal data (" + field + " of a " + recordType + ") sealed under key "
-                        + keyId + ", destroyed although its user is not recorded as erased");
-            }
-            return null; // destroyed by the erasure of its user
+        List<String> keyIds = new ArrayList<>();
+        if (sealed.has(KEYS)) {
+            sealed.path(KEYS).forEach(id -> keyIds.add(id.asText()));
+        } else {
+            keyIds.add(sealed.path(KEY).asText());
         }
-        byte[] plain = Gcm.decrypt(key.key().get().key(), Base64.getDecoder().decode(sealed.path(VALUE).asText()),
-                associatedData(key.userId(), recordType, field));
+        List<PersonalDataKeys.DataKey> found = new ArrayList<>();
+        boolean erased = false;
+        for (String keyId : keyIds) {
+            PersonalDataKeys.ReadKey key = keys.forReading(keyId).orElseThrow(() -> new IllegalStateException(
+                    "personal data (" + field + " of a " + recordType + ") sealed under unknown key " + keyId));
+            if (key.key().isEmpty()) {
+                if (!key.userErased()) {
+                    throw new IllegalStateException("personal data (" + field + " of a " + recordType
+                            + ") sealed under key " + keyId + ", destroyed although its user is not recorded as erased");
+                }
+                erased = true;
+            } else {
+                found.add(key.key().get());
+            }
+        }
+        if (erased) {
+            return null; // destroyed by the erasure of one of its users
+        }
+        byte[] plain = Gcm.decrypt(JointKey.of(found), Base64.getDecoder().decode(sealed.path(VALUE).asText()),
+                associatedData(found, recordType, field));
         return new String(plain, StandardCharsets.UTF_8);
     }
 
@@ -127,7 +164,9 @@ public final class PersonalDataCipher {
         }
     }
 
-    private static byte[] associatedData(String userId, String recordType, String field) {
-        return (userId + "\n" + recordType + "\n" + field).getBytes(StandardCharsets.UTF_8);
+    /** Binds a value to its users (in the order of their keys), record type and field. */
+    private static byte[] associatedData(List<PersonalDataKeys.DataKey> sealingKeys, String recordType, String field) {
+        String users = String.join(",", sealingKeys.stream().map(PersonalDataKeys.DataKey::userId).toList());
+        return (users + "\n" + recordType + "\n" + field).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,5 @@
 package dev.scheduling.app.privacy;
 
-import dev.scheduling.domain.calendar.CalendarEvent;
 import dev.scheduling.domain.calendar.HoldsPersonalData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -10,7 +9,8 @@ import org.axonframework.serialization.Serializer;
 /**
  * Axon's serializer for everything it stores (events, snapshots, sagas, deadlines), around a JSON serializer whose
  * mapper carries the {@link PersonalDataModule}: tells the module which record it is writing or reading and whose
- * personal data is in it. Only a new event may make a user's first key ({@link PersonalDataKeys#forWriting}).
+ * personal data is in it. Only a new event may make a user's first key after an erasure
+ * ({@link PersonalDataKeys#forWriting}).
  */
 public final class PersonalDataSerializer implements Serializer {
 
@@ -25,8 +25,7 @@ public final class PersonalDataSerializer implements Serializer {
         if (!(object instanceof HoldsPersonalData holder)) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        var scope = new PersonalDataScope(object.getClass().getName(), holder.dataSubject(),
-                object instanceof CalendarEvent);
+        var scope = new PersonalDataScope(object.getClass().getName(), holder.dataSubjects(), holder.mayCreateKeys());
         return PersonalDataScope.within(scope, () -> delegate.serialize(object, expectedRepresentation));
     }
 

@@ -5,11 +5,12 @@ import dev.scheduling.projections.appointments.PersonalFields;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The read model's titles and locations sealed under their user's data key, like every other copy the service keeps:
+ * The read model's titles and locations sealed under their users' data keys, like every other copy the service keeps:
  * an erasure destroys the key, and with it whatever DynamoDB still holds of them (freed pages, backups).
  */
 final class SealedPersonalFields implements PersonalFields {
@@ -28,25 +29,25 @@ final class SealedPersonalFields implements PersonalFields {
     }
 
     @Override
-    public Texts seal(String userId, Texts plain) {
+    public Texts seal(List<String> userIds, Texts plain) {
         if (plain.title() == null && plain.location() == null) {
             return plain;
         }
-        return sealerOf(userId).map(sealer -> new Texts(sealer.seal(TITLE, plain.title()),
+        return sealerOf(userIds).map(sealer -> new Texts(sealer.seal(TITLE, plain.title()),
                 sealer.seal(LOCATION, plain.location()))).orElse(Texts.NONE);
     }
 
     /**
-     * The user's sealer, looked up once per batch of events (a processor catching up handles many bookings of one
+     * The users' sealer, looked up once per batch of events (a processor catching up handles many bookings of one
      * calendar in a batch), or once per call outside one.
      */
-    private Optional<PersonalDataCipher.TextSealer> sealerOf(String userId) {
+    private Optional<PersonalDataCipher.TextSealer> sealerOf(List<String> userIds) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return cipher.textSealer(userId, RECORD_TYPE);
+            return cipher.textSealer(userIds, RECORD_TYPE);
         }
-        Map<String, Optional<PersonalDataCipher.TextSealer>> sealers = CurrentUnitOfWork.get().root()
+        Map<List<String>, Optional<PersonalDataCipher.TextSealer>> sealers = CurrentUnitOfWork.get().root()
                 .getOrComputeResource(SEALERS, key -> new HashMap<>());
-        return sealers.computeIfAbsent(userId, user -> cipher.textSealer(user, RECORD_TYPE));
+        return sealers.computeIfAbsent(userIds, users -> cipher.textSealer(users, RECORD_TYPE));
     }
 
     @Override

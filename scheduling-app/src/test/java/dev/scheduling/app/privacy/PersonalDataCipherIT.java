@@ -14,6 +14,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,11 +97,46 @@ class PersonalDataCipherIT {
         assertThat(cipher.open(before, "title", EVENT)).as("on this node").isNull();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE user_id = ? AND wrapped_key IS NOT NULL",
                 Integer.class, user)).isZero();
-        assertThatThrownBy(() -> cipher.seal("read before the erasure", "title", new PersonalDataScope(EVENT, user, false)))
+        assertThatThrownBy(() -> cipher.seal("read before the erasure", "title", new PersonalDataScope(EVENT, List.of(user), false)))
                 .hasMessageContaining("refusing to store personal data of erased user");
         ObjectNode after = cipher.seal("booked after the erasure", "title", scope(user));
         assertThat(after.path("key")).isNotEqualTo(before.path("key"));
         assertThat(cipher.open(after, "title", EVENT)).isEqualTo("booked after the erasure");
+    }
+
+    @Test
+    void a_value_of_several_users_opens_while_all_their_keys_exist_and_with_none_after_any_one_is_erased() {
+        String patient = user();
+        String practitioner = user();
+        String other = user();
+        cipher.seal("their own", "title", scope(practitioner));
+        ObjectNode sealed = cipher.seal("Knee, Dr. Who", "title", new PersonalDataScope(EVENT, List.of(practitioner, patient), true));
+
+        assertThat(sealed.has("key")).isFalse();
+        assertThat(sealed.path("keys")).hasSize(2);
+        assertThat(sealed.toString()).doesNotContain("Knee");
+        assertThat(cipher.open(sealed, "title", EVENT)).isEqualTo("Knee, Dr. Who");
+        ObjectNode reordered = sealed.deepCopy();
+        reordered.putArray("keys").add(sealed.path("keys").get(1)).add(sealed.path("keys").get(0));
+        assertThatThrownBy(() -> cipher.open(reordered, "title", EVENT)).hasMessageContaining("does not decrypt");
+        ObjectNode oneKey = sealed.deepCopy();
+        oneKey.remove("keys");
+        oneKey.set("key", sealed.path("keys").get(0));
+        assertThatThrownBy(() -> cipher.open(oneKey, "title", EVENT)).as("one user's key alone")
+                .hasMessageContaining("does not decrypt");
+        ObjectNode notTheirs = cipher.seal("Knee, Dr. Who", "title", new PersonalDataScope(EVENT, List.of(other, patient), true));
+        notTheirs.set("keys", sealed.path("keys"));
+        assertThatThrownBy(() -> cipher.open(notTheirs, "title", EVENT)).hasMessageContaining("does not decrypt");
+
+        keys.destroy(patient, "admin-1", Instant.now());
+
+        assertThat(new PersonalDataCipher(new PersonalDataKeys(jdbc, kek, Duration.ofSeconds(5))).open(sealed, "title", EVENT))
+                .as("on another node").isNull();
+        assertThat(cipher.open(sealed, "title", EVENT)).as("on this node").isNull();
+        assertThat(cipher.open(cipher.seal("theirs still", "title", scope(practitioner)), "title", EVENT))
+                .as("the practitioner's own data").isEqualTo("theirs still");
+        assertThat(cipher.textSealer(List.of(practitioner, patient), "read-model:appointment"))
+                .as("no copy of the erased patient's data under a new key").isEmpty();
     }
 
     @Test
@@ -143,7 +179,7 @@ class PersonalDataCipherIT {
     }
 
     private static PersonalDataScope scope(String user) {
-        return new PersonalDataScope(EVENT, user, true);
+        return new PersonalDataScope(EVENT, List.of(user), true);
     }
 
     private static String user() {

@@ -1,5 +1,7 @@
 package dev.scheduling.domain.calendar;
 
+import java.util.List;
+
 /** Everything that happens to a calendar. Events are stored for ever: add fields, never change their meaning. */
 public sealed interface CalendarEvent extends HoldsPersonalData permits AppointmentBooked, AppointmentRescheduled,
         AppointmentCancelled, ReminderSent, HoldPlaced, HoldReleased {
@@ -17,7 +19,12 @@ public sealed interface CalendarEvent extends HoldsPersonalData permits Appointm
     }
 
     @Override
-    default String dataSubject() {
-        return userId().value();
+    default List<String> dataSubjects() {
+        return List.of(userId().value());
+    }
+
+    @Override
+    default boolean mayCreateKeys() {
+        return true;
     }
 }

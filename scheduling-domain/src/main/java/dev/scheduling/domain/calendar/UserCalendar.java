@@ -35,8 +35,8 @@ public class UserCalendar implements HoldsPersonalData {
     }
 
     @Override
-    public String dataSubject() {
-        return userId == null ? null : userId.value();
+    public List<String> dataSubjects() {
+        return userId == null ? List.of() : List.of(userId.value());
     }
 
     @CommandHandler
@@ -91,7 +91,8 @@ public class UserCalendar implements HoldsPersonalData {
             throw new AppointmentOfSeveralCalendarsException(appointment.id());
         }
         if (appointment.isActive()) {
-            apply(new AppointmentCancelled(userId, appointment.id(), appointment.slot(), command.reason()));
+            apply(new AppointmentCancelled(userId, appointment.id(), appointment.slot(), command.reason(),
+                    appointment.details().personalDataOf()));
         }
     }
 

@@ -71,7 +71,8 @@ public class GroupAppointment {
         if (!command.holdsExpireAt().isAfter(command.requestedAt())) {
             throw new InvalidValueException("holdsExpireAt", "must be after the time of the request");
         }
-        apply(new GroupBookingRequested(command.appointmentId(), ordered, command.slot(), command.details(),
+        apply(new GroupBookingRequested(command.appointmentId(), ordered, command.slot(),
+                command.details().ofUsers(Participant.personalDataOf(ordered)),
                 command.holdsExpireAt(), command.overrideAvailability()));
     }
 
@@ -105,7 +106,8 @@ public class GroupAppointment {
         if (status != GroupStatus.HELD || !command.requestedAt().isBefore(holdExpiresAt)) {
             throw new HoldExpiredException(appointmentId);
         }
-        apply(new GroupHoldBooked(appointmentId, participants, command.details()));
+        apply(new GroupHoldBooked(appointmentId, participants,
+                command.details().ofUsers(Participant.personalDataOf(participants))));
         apply(new GroupAppointmentBooked(appointmentId, participants, slot));
         return status;
     }
@@ -321,12 +323,5 @@ public class GroupAppointment {
         List<Participant> ordered = new ArrayList<>(participants);
         ordered.sort(Comparator.comparing(participant -> participant.calendarId().value()));
         return List.copyOf(ordered);
-    }
-
-    /** Whose personal data the appointment's details are: its first patient's, else its first person's, else the first calendar's. */
-    static String dataSubjectOf(List<Participant> participants) {
-        return participants.stream().filter(p -> p.role() == ParticipantRole.PATIENT).findFirst()
-                .or(() -> participants.stream().filter(p -> p.role().isPerson()).findFirst())
-                .orElse(participants.get(0)).calendarId().value();
     }
 }

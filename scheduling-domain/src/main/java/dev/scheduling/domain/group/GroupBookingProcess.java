@@ -51,7 +51,7 @@ public class GroupBookingProcess implements HoldsPersonalData {
     private AppointmentId appointmentId;
     private List<Participant> participants;
     private TimeSlot slot;
-    /** Personal data of {@link #dataSubject()}, for the confirmations. */
+    /** Personal data of {@link #dataSubjects()}, for the confirmations. */
     private AppointmentDetails details;
     private Instant holdsExpireAt;
     /** When the booking was asked for: the time every calendar is asked at. */
@@ -69,8 +69,8 @@ public class GroupBookingProcess implements HoldsPersonalData {
     private boolean forBookingForm;
 
     @Override
-    public String dataSubject() {
-        return participants == null ? null : GroupAppointment.dataSubjectOf(participants);
+    public List<String> dataSubjects() {
+        return participants == null ? List.of() : Participant.personalDataOf(participants);
     }
 
     @StartSaga
@@ -260,7 +260,7 @@ public class GroupBookingProcess implements HoldsPersonalData {
         }
         if (moving) {
             deadlines.cancelSchedule(EXPIRY, expiryDeadline);
-            releaseAll(commands, metaData, event.reason() == null ? CANCELLED : event.reason());
+            releaseAll(commands, metaData, CANCELLED); // never the caller's reason: a hold's is not personal data
         }
     }
 

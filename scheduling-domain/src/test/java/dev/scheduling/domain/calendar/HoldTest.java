@@ -218,7 +218,8 @@ class HoldTest {
         TimeSlot slot = slot("10:00", "11:00");
         List<Participant> participants = List.of(new Participant(ALICE, ParticipantRole.PATIENT),
                 new Participant(new UserId("dr-lee"), ParticipantRole.PRACTITIONER));
-        AppointmentBooked booked = new AppointmentBooked(ALICE, appointmentId(1), slot, DETAILS, List.of(), participants);
+        AppointmentDetails details = DETAILS.ofUsers(Participant.personalDataOf(participants));
+        AppointmentBooked booked = new AppointmentBooked(ALICE, appointmentId(1), slot, details, List.of(), participants);
         Map<String, String> data = Map.of("appointmentId", appointmentId(1).toString());
 
         fixture.given(held(1, slot), booked)
@@ -231,7 +232,7 @@ class HoldTest {
                .expectNoEvents();
         fixture.given(held(1, slot), booked)
                .when(new CancelAppointment(ALICE, appointmentId(1), "ill", true))
-               .expectEvents(new AppointmentCancelled(ALICE, appointmentId(1), slot, "ill"));
+               .expectEvents(new AppointmentCancelled(ALICE, appointmentId(1), slot, "ill", List.of("alice", "dr-lee")));
     }
 
     private static final List<Participant> WITH_DR_LEE = List.of(new Participant(ALICE, ParticipantRole.PATIENT),

@@ -132,7 +132,7 @@ class GroupAppointmentTest {
     void a_live_hold_is_booked_with_its_details_and_then_confirmed_everywhere() {
         fixture.given(heldEverywhere())
                .when(new BookHeldAppointment(VISIT, DETAILS, HOLD_EXPIRES.minusMillis(1)))
-               .expectEvents(new GroupHoldBooked(VISIT, IN_ORDER, DETAILS), new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
+               .expectEvents(new GroupHoldBooked(VISIT, IN_ORDER, VISIT_DETAILS), new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
                .expectResultMessagePayload(GroupStatus.BOOKED);
     }
 
@@ -147,7 +147,7 @@ class GroupAppointmentTest {
         fixture.given(heldEverywhereThen(new GroupHoldReleased(VISIT, List.of(ALICE, DR_LEE, ROOM_4))))
                .when(new BookHeldAppointment(VISIT, DETAILS, NOW))
                .expectNoEvents().expectException(HoldExpiredException.class);
-        fixture.given(heldEverywhereThen(new GroupHoldBooked(VISIT, IN_ORDER, DETAILS), new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT)))
+        fixture.given(heldEverywhereThen(new GroupHoldBooked(VISIT, IN_ORDER, VISIT_DETAILS), new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT)))
                .when(new BookHeldAppointment(VISIT, DETAILS, NOW))
                .expectNoEvents().expectException(HoldExpiredException.class);
         fixture.given(holdRequested(), held(ALICE))
@@ -182,7 +182,7 @@ class GroupAppointmentTest {
                .when(new ExpireGroupBooking(VISIT))
                .expectEvents(new GroupBookingExpired(VISIT, List.of(ALICE, DR_LEE, ROOM_4)))
                .expectResultMessagePayload(GroupStatus.EXPIRED);
-        fixture.given(heldEverywhereThen(new GroupHoldBooked(VISIT, IN_ORDER, DETAILS), new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT)))
+        fixture.given(heldEverywhereThen(new GroupHoldBooked(VISIT, IN_ORDER, VISIT_DETAILS), new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT)))
                .when(new ExpireGroupBooking(VISIT))
                .expectNoEvents()
                .expectResultMessagePayload(GroupStatus.BOOKED);

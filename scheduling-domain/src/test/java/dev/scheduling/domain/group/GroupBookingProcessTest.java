@@ -7,6 +7,8 @@ import dev.scheduling.domain.calendar.HoldExpiredException;
 import dev.scheduling.domain.calendar.MoveToHold;
 import dev.scheduling.domain.calendar.PlaceHold;
 import dev.scheduling.domain.calendar.ReleaseHold;
+import dev.scheduling.domain.calendar.Participant;
+import dev.scheduling.domain.calendar.ParticipantRole;
 import dev.scheduling.domain.calendar.UserId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -115,8 +117,8 @@ class GroupBookingProcessTest {
         fixture.givenAggregate(VISIT_ID).published(requested(), held(ALICE), held(DR_LEE), held(ROOM_4))
                .andThenTimeElapses(Duration.ofSeconds(5))
                .whenAggregate(VISIT_ID).publishes(new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
-               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW, IN_ORDER),
-                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW, IN_ORDER))
+               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, VISIT_DETAILS, NOW, IN_ORDER),
+                       new ConfirmHold(DR_LEE, VISIT, VISIT_DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, VISIT_DETAILS, NOW, IN_ORDER))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
     }
@@ -131,8 +133,8 @@ class GroupBookingProcessTest {
         });
         fixture.givenAggregate(VISIT_ID).published(requested(), held(ALICE), held(DR_LEE), held(ROOM_4))
                .whenAggregate(VISIT_ID).publishes(new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
-               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW, IN_ORDER),
-                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW, IN_ORDER),
+               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, VISIT_DETAILS, NOW, IN_ORDER),
+                       new ConfirmHold(DR_LEE, VISIT, VISIT_DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, VISIT_DETAILS, NOW, IN_ORDER),
                        new UndoGroupBooking(VISIT, "the hold on room-4 lapsed before it was confirmed"))
                .expectActiveSagas(1);
         String reason = "the hold on room-4 lapsed before it was confirmed";
@@ -156,10 +158,12 @@ class GroupBookingProcessTest {
     }
 
     @Test
-    void the_details_it_keeps_are_the_patients_personal_data() {
-        assertThat(GroupAppointment.dataSubjectOf(IN_ORDER)).isEqualTo("alice");
-        assertThat(GroupAppointment.dataSubjectOf(List.of(ROOM, PRACTITIONER))).isEqualTo("dr-lee");
-        assertThat(requested().dataSubject()).isEqualTo("alice");
+    void the_details_it_keeps_are_personal_data_of_every_person_taking_part() {
+        assertThat(Participant.personalDataOf(IN_ORDER)).containsExactly("alice", "dr-lee");
+        assertThat(Participant.personalDataOf(List.of(ROOM, PRACTITIONER))).containsExactly("dr-lee");
+        assertThat(Participant.personalDataOf(List.of(ROOM, new Participant(new UserId("xray-2"), ParticipantRole.DEVICE))))
+                .containsExactly("room-4", "xray-2");
+        assertThat(requested().dataSubjects()).containsExactly("alice", "dr-lee");
     }
 
     private static final Instant FORM_HOLDS_EXPIRE = HOLD_EXPIRES.plus(GroupBookingProcess.CONFIRMATION_MARGIN);
@@ -190,10 +194,10 @@ class GroupBookingProcessTest {
     @Test
     void a_booked_hold_is_confirmed_with_the_bookings_details_as_of_the_holds_request() {
         fixture.givenAggregate(VISIT_ID).published(holdRequested(), held(ALICE), held(DR_LEE), held(ROOM_4),
-                       new GroupHoldPlaced(VISIT, HOLD_EXPIRES), new GroupHoldBooked(VISIT, IN_ORDER, DETAILS))
+                       new GroupHoldPlaced(VISIT, HOLD_EXPIRES), new GroupHoldBooked(VISIT, IN_ORDER, VISIT_DETAILS))
                .whenAggregate(VISIT_ID).publishes(new GroupAppointmentBooked(VISIT, IN_ORDER, SLOT))
-               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, DETAILS, NOW, IN_ORDER),
-                       new ConfirmHold(DR_LEE, VISIT, DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, DETAILS, NOW, IN_ORDER))
+               .expectDispatchedCommands(new ConfirmHold(ALICE, VISIT, VISIT_DETAILS, NOW, IN_ORDER),
+                       new ConfirmHold(DR_LEE, VISIT, VISIT_DETAILS, NOW, IN_ORDER), new ConfirmHold(ROOM_4, VISIT, VISIT_DETAILS, NOW, IN_ORDER))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
     }
@@ -315,8 +319,9 @@ class GroupBookingProcessTest {
                .whenAggregate(VISIT_ID).publishes(new GroupAppointmentCancelled(VISIT, IN_ORDER, "ill"))
                .expectDispatchedCommands(new CancelAppointment(ALICE, VISIT, "ill", true),
                        new CancelAppointment(DR_LEE, VISIT, "ill", true), new CancelAppointment(ROOM_4, VISIT, "ill", true),
-                       new ReleaseHold(ALICE, MOVE, "ill"), new ReleaseHold(DR_LEE, MOVE, "ill"),
-                       new ReleaseHold(ROOM_4, MOVE, "ill"))
+                       new ReleaseHold(ALICE, MOVE, GroupBookingProcess.CANCELLED),
+                       new ReleaseHold(DR_LEE, MOVE, GroupBookingProcess.CANCELLED),
+                       new ReleaseHold(ROOM_4, MOVE, GroupBookingProcess.CANCELLED))
                .expectNoScheduledDeadlines()
                .expectActiveSagas(0);
     }

@@ -29,6 +29,8 @@ final class GroupTestData {
     static final Instant HOLDS_EXPIRE = NOW.plus(Duration.ofSeconds(30));
     static final TimeSlot SLOT = new TimeSlot(Instant.parse("2026-12-02T13:00:00Z"), Instant.parse("2026-12-02T13:30:00Z"));
     static final AppointmentDetails DETAILS = new AppointmentDetails("Check-up", null, ZoneId.of("Europe/Amsterdam"));
+    /** The details as the appointment records them: personal data of the persons taking part (not the room). */
+    static final AppointmentDetails VISIT_DETAILS = DETAILS.ofUsers(List.of("alice", "dr-lee"));
 
     private GroupTestData() {
     }
@@ -38,7 +40,7 @@ final class GroupTestData {
     }
 
     static GroupBookingRequested requested() {
-        return new GroupBookingRequested(VISIT, IN_ORDER, SLOT, DETAILS, HOLDS_EXPIRE, false);
+        return new GroupBookingRequested(VISIT, IN_ORDER, SLOT, VISIT_DETAILS, HOLDS_EXPIRE, false);
     }
 
     /** A booking form's hold of the visit's slot for 5 minutes. */
