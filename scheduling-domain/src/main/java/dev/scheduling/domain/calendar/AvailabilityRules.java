@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -157,25 +158,30 @@ public record AvailabilityRules(ZoneId timeZone, Map<DayOfWeek, List<HoursRange>
      * the start of the local day before {@code from} is taken to start then.
      */
     public List<TimeSlot> windows(Instant from, Instant to) {
-        List<TimeSlot> windows = new ArrayList<>();
+        List<TimeSlot> hours = new ArrayList<>();
         LocalDate last = LocalDate.ofInstant(to, timeZone);
-        Instant windowStart = null;
-        Instant windowEnd = null;
         for (LocalDate day = LocalDate.ofInstant(from, timeZone).minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
             for (HoursRange range : hoursOn(day)) {
                 Instant start = range.startOn(day, timeZone);
                 Instant end = range.endOn(day, timeZone);
-                if (!end.isAfter(start)) {
-                    continue; // hours that fall in a gap of the clocks
+                if (end.isAfter(start)) { // not hours that fall in a gap of the clocks
+                    hours.add(new TimeSlot(start, end));
                 }
-                if (windowEnd != null && !start.isAfter(windowEnd)) {
-                    windowEnd = end.isAfter(windowEnd) ? end : windowEnd;
-                    continue;
-                }
-                addIfOverlapping(windows, windowStart, windowEnd, from, to);
-                windowStart = start;
-                windowEnd = end;
             }
+        }
+        // in the order of their instants: hours in a gap of the clocks are moved past the gap, after later hours
+        hours.sort(Comparator.comparing(TimeSlot::start));
+        List<TimeSlot> windows = new ArrayList<>();
+        Instant windowStart = null;
+        Instant windowEnd = null;
+        for (TimeSlot slot : hours) {
+            if (windowEnd != null && !slot.start().isAfter(windowEnd)) {
+                windowEnd = slot.end().isAfter(windowEnd) ? slot.end() : windowEnd;
+                continue;
+            }
+            addIfOverlapping(windows, windowStart, windowEnd, from, to);
+            windowStart = slot.start();
+            windowEnd = slot.end();
         }
         addIfOverlapping(windows, windowStart, windowEnd, from, to);
         return windows;

@@ -96,6 +96,16 @@ class AvailabilityRulesTest {
                 .as("02:30 is read as 03:30 summer time, 01:30 UTC").containsExactly(between("2027-03-28T01:30:00Z", "2027-03-28T02:00:00Z"));
     }
 
+    /** Found by FreeSlotsPropertiesTest: the gap moves the earlier hours after the later ones, which were then lost. */
+    @Test
+    void hours_moved_by_the_gap_past_later_hours_are_windows_with_them() {
+        Instant day = Instant.parse("2027-03-28T00:00:00Z");
+        AvailabilityRules rules = sundays(AMSTERDAM, hours("02:30", "02:45"), hours("03:00", "03:30"));
+        assertThat(rules.windows(day, day.plus(Duration.ofDays(1))))
+                .as("03:00-03:30 summer time (01:00-01:30 UTC), then 02:30-02:45 read as 03:30-03:45 (01:30-01:45 UTC)")
+                .containsExactly(between("2027-03-28T01:00:00Z", "2027-03-28T01:45:00Z"));
+    }
+
     @Test
     void hours_that_the_gap_turns_inside_out_are_closed_that_day() {
         Instant day = Instant.parse("2027-03-28T00:00:00Z");
