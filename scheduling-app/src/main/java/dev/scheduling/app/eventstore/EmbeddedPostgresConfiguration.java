@@ -5,6 +5,7 @@ import dev.scheduling.app.SchedulingProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +18,11 @@ import java.time.Duration;
  * Without {@code spring.datasource.url} the service runs its own PostgreSQL, with its data in
  * {@code scheduling.data-dir}/postgres, so that one command starts everything and a restart keeps every calendar.
  * It listens on loopback and takes connections with a password of its own only ({@link EmbeddedPostgresPassword}):
- * another user of the machine reads neither the events nor the keys stored beside them.
+ * another user of the machine reads neither the events nor the keys stored beside them. Only where embedded
+ * PostgreSQL is on the class path: the production artifact (scheduling-service) leaves it out.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfiguration {
 

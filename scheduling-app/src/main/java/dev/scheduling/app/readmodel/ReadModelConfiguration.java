@@ -1,7 +1,5 @@
 package dev.scheduling.app.readmodel;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.scheduling.app.AwsProperties;
 import dev.scheduling.app.OwnerOnly;
 import dev.scheduling.app.SchedulingProperties;
@@ -44,33 +42,9 @@ public class ReadModelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
-    /** DynamoDB Local reports usage to AWS unless told not to; this service sends nothing anywhere. */
-    private static final boolean DISABLE_TELEMETRY = true;
-
-    /** No endpoint given and embedded: DynamoDB Local runs inside the service. */
+    /** No endpoint given and embedded: DynamoDB Local runs inside the service ({@link EmbeddedDynamoDbConfiguration}). */
     static final String EMBEDDED =
             "${scheduling.read-model.embedded:true} and '${scheduling.read-model.dynamodb-endpoint:}'.isEmpty()";
-
-    /** DynamoDB Local inside the service: no port is opened, the data lives under the data directory. */
-    @Bean(destroyMethod = "shutdown")
-    @ConditionalOnExpression(EMBEDDED)
-    AmazonDynamoDBLocal embeddedDynamoDb(SchedulingProperties properties) throws IOException {
-        // the file holds what the read model holds (personal fields sealed): this user's alone, like its folder
-        Path directory = OwnerOnly.directory(properties.dataDir().resolve("dynamodb").toAbsolutePath().normalize());
-        Path database = directory.resolve("read-model.db");
-        log.info("Embedded DynamoDB Local with its data in {}", database);
-        AmazonDynamoDBLocal dynamoDb = DynamoDBEmbedded.create(database.toFile(), DISABLE_TELEMETRY);
-        if (Files.exists(database)) {
-            OwnerOnly.file(database);
-        }
-        return dynamoDb;
-    }
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnExpression(EMBEDDED)
-    DynamoDbClient embeddedDynamoDbClient(AmazonDynamoDBLocal embedded) {
-        return embedded.dynamoDbClient();
-    }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!(" + EMBEDDED + ")")
