@@ -1,5 +1,6 @@
 package dev.scheduling.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scheduling.app.support.Api;
 import dev.scheduling.app.support.Bookings;
@@ -61,6 +62,8 @@ class ContainerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = "containerit";
+    private static final String TITLE = "Knee-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LOCATION = "Room-" + UUID.randomUUID().toString().substring(0, 8);
     /** ECS's default stop timeout (the service stack sets none): SIGTERM, then SIGKILL after this long. */
     private static final int STOP_TIMEOUT_SECONDS = 30;
     private static final String CONTAINER = "scheduling-containerit-" + UUID.randomUUID().toString().substring(0, 8);
@@ -70,6 +73,7 @@ class ContainerIT {
     private static Api api;
     private static Api desk;
     private static String user;
+    private static String token;
     private static Path log;
 
     @BeforeAll
@@ -80,7 +84,7 @@ class ContainerIT {
 
         stack = CoreStackOnMoto.deploy(SUFFIX);
         user = stack.cognito.createUser("stacy@clinic.example", "Correct-Horse-9");
-        String token = stack.cognito.signIn("stacy@clinic.example", "Correct-Horse-9").accessToken();
+        token = stack.cognito.signIn("stacy@clinic.example", "Correct-Horse-9").accessToken();
         stack.cognito.createUser("desk@clinic.example", "Correct-Horse-9", "front-desk");
         String deskToken = stack.cognito.signIn("desk@clinic.example", "Correct-Horse-9").accessToken();
         jdbcUrl = TestPostgres.newDatabase();
@@ -150,7 +154,9 @@ class ContainerIT {
         String subscriber = stack.subscribeQueue("container-reminder-subscriber");
         // due 20 s from now (offset 5 s): time for the booking to land first, however busy the machine
         Instant start = Instant.now().plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
-        var booked = api.calendar(user).book(Bookings.at(start, Duration.ofMinutes(30)).title("Container check"));
+        String requestId = "container-it-" + UUID.randomUUID();
+        var booked = api.post("/users/" + user + "/appointments").header("X-Request-Id", requestId)
+                        .json(Bookings.at(start, Duration.ofMinutes(30)).title(TITLE).location(LOCATION).json()).send();
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         String id = booked.json().path("id").asText();
 
@@ -165,6 +171,32 @@ class ContainerIT {
         assertThat(reminders).singleElement().satisfies(message -> assertThat(JSON.readTree(message.body())
                 .path("MessageAttributes").path("appointmentId").path("Value").asText()).isEqualTo(id));
         assertThat(api.anonymous().calendar(user).list().status()).as("no token, no answer").isEqualTo(401);
+
+        saveLog();
+        JsonNode access = null;
+        for (String line : Files.readAllLines(log)) {
+            assertThat(line).as("no personal data, no token in the log").doesNotContain(TITLE).doesNotContain(LOCATION)
+                            .doesNotContain(token);
+            if (line.startsWith("{")) {
+                JsonNode document = JSON.readTree(line);
+                assertThat(document.path("@timestamp").asText()).isNotEmpty();
+                if (requestId.equals(document.path("requestId").asText())
+                        && document.path("message").asText().startsWith("POST ")) {
+                    access = document;
+                }
+            }
+        }
+        assertThat(access).as("the booking's access line, a JSON document (%s)", log).isNotNull();
+        System.out.println("the booking's access log line: " + access);
+        assertThat(access.path("message").asText()).matches("POST /users/" + Pattern.quote(user) + "/appointments 201 \\d+ ms");
+        assertThat(access.path("log").path("level").asText()).isEqualTo("INFO");
+        assertThat(access.path("actor").asText()).isEqualTo(user);
+        assertThat(access.path("calendarId").asText()).isEqualTo(user);
+        long plainLines = Files.readAllLines(log).stream().filter(line -> !line.startsWith("{"))
+                               // the JVM's own notes on stderr: the options the stack passes, a library's use of Unsafe
+                               .filter(line -> !line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS") && !line.startsWith("WARNING: "))
+                               .count();
+        assertThat(plainLines).as("lines of the service's logger that are not JSON documents").isZero();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.scheduling.app.security;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scheduling.app.observability.CallerLogContextFilter;
 import dev.scheduling.app.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -119,6 +121,8 @@ public class SecurityConfiguration {
         if (properties.rateLimits().enabled()) {
             http.addFilterAfter(new RateLimitFilter(properties.rateLimits(), json), BearerTokenAuthenticationFilter.class);
         }
+        // the caller and the calendar in every later log line of the request
+        http.addFilterAfter(new CallerLogContextFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -36,7 +36,8 @@ public class HttpConfiguration {
     @Bean
     FilterRegistrationBean<StrictPathFilter> strictPathFilter(ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new StrictPathFilter(objectMapper));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // inside the access log (HIGHEST_PRECEDENCE + 1, observability), which logs its refusals too
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
