@@ -141,6 +141,33 @@ class ReadModelIT {
         assertThat(metric.path("measurements").get(0).path("value").asDouble()).isPositive();
     }
 
+    /** Axon's own metrics beside the service's: command handling, processors, their lag in events, active sagas. */
+    @Test
+    void axons_command_bus_processors_lag_and_sagas_are_metrics() {
+        book("reader-7", day(5), HOUR);
+        awaitCaughtUp();
+
+        assertThat(value("/actuator/metrics/commandBus.successCounter")).as("commands handled").isPositive();
+        JsonNode handling = api.get("/actuator/metrics/commandBus.successTimer").send().json();
+        assertThat(handling.path("measurements").findValuesAsText("statistic")).contains("COUNT", "TOTAL_TIME", "MAX");
+        JsonNode latency = api.get("/actuator/metrics/eventProcessor.latency?tag=processorName:appointments").send().json();
+        assertThat(latency.path("measurements").size()).as(latency.toString()).isPositive();
+        assertThat(value("/actuator/metrics/eventProcessor.successCounter?tag=processorName:appointments")).isPositive();
+        JsonNode lag = api.get("/actuator/metrics/scheduling.processor.lag.events").send().json();
+        assertThat(lag.path("availableTags").get(0).path("values")).extracting(JsonNode::asText)
+                .contains("appointments", "AppointmentReminderSagaProcessor", "GroupBookingProcessProcessor");
+        Eventually.await("no lag once caught up", Duration.ofSeconds(30), () ->
+                value("/actuator/metrics/scheduling.processor.lag.events?tag=processor:appointments") == 0);
+        assertThat(value("/actuator/metrics/scheduling.sagas.active?tag=saga:AppointmentReminderSaga"))
+                .as("the booking's reminders").isPositive();
+    }
+
+    private double value(String metric) {
+        JsonNode answer = api.get(metric).send().json();
+        assertThat(answer.path("measurements").size()).as(metric + ": " + answer).isPositive();
+        return answer.path("measurements").get(0).path("value").asDouble();
+    }
+
     @Test
     void replaying_an_unknown_projection_is_404() {
         assertThat(api.post("/admin/projections/nothing/replay").send().problemCode()).isEqualTo("projection-not-found");
