@@ -24,6 +24,8 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.tracing.NoOpSpanFactory;
+import org.axonframework.tracing.SpanFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,7 @@ public class AppointmentsProjection implements AutoCloseable {
     private final ExecutorService writers;
     private final Clock clock;
     private final Timer lag;
+    private final SpanFactory spans;
 
     /**
      * @param personalFields seals titles and locations before they are written
@@ -69,6 +72,15 @@ public class AppointmentsProjection implements AutoCloseable {
      */
     public AppointmentsProjection(AppointmentTable table, CalendarTable calendars, PersonalFields personalFields,
                                   OutageRetry retry, int writers, Clock clock, MeterRegistry meters) {
+        this(table, calendars, personalFields, retry, writers, clock, meters, NoOpSpanFactory.INSTANCE);
+    }
+
+    /**
+     * @param spans traces each batch's write to DynamoDB, in the trace of its first event (linked to the others')
+     */
+    public AppointmentsProjection(AppointmentTable table, CalendarTable calendars, PersonalFields personalFields,
+                                  OutageRetry retry, int writers, Clock clock, MeterRegistry meters, SpanFactory spans) {
+        this.spans = spans;
         this.table = table;
         this.calendars = calendars;
         this.personalFields = personalFields;
@@ -207,7 +219,7 @@ public class AppointmentsProjection implements AutoCloseable {
 
     /** An event's changes, into the batch of the processor's unit of work; written with its last event. */
     private void write(Instant at, ReplayStatus replay, List<AppointmentChange> changes) {
-        BatchWrites batch = BatchWrites.startOrJoin(table, writers, retry);
+        BatchWrites batch = BatchWrites.startOrJoin(table, writers, retry, spans);
         changes.forEach(change -> batch.add(change, replay.isReplay()));
         batch.afterWrite(() -> recordLag(at, replay));
         batch.writeIfLastOfBatch();

@@ -1,9 +1,11 @@
 package dev.scheduling.projections.appointments;
 
 import dev.scheduling.projections.dynamodb.OutageRetry;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.tracing.SpanFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,22 +49,26 @@ final class BatchWrites {
     private final Map<AppointmentChange.ItemKey, AppointmentItem> booked = new LinkedHashMap<>();
     private final Map<AppointmentChange.ItemKey, List<AppointmentChange>> changed = new LinkedHashMap<>();
     private final List<Runnable> afterWrite = new ArrayList<>();
+    private final SpanFactory spans;
+    /** The events whose changes are in the batch: the write is traced in the first one's trace. */
+    private final List<Message<?>> events = new ArrayList<>();
     private boolean replay;
 
-    private BatchWrites(AppointmentTable table, ExecutorService writers, OutageRetry retry) {
+    private BatchWrites(AppointmentTable table, ExecutorService writers, OutageRetry retry, SpanFactory spans) {
         this.table = table;
         this.writers = writers;
         this.retry = retry;
+        this.spans = spans;
     }
 
     /** The writes of the current unit of work (the processor's batch), made and bound to its commit on first use. */
-    static BatchWrites startOrJoin(AppointmentTable table, ExecutorService writers, OutageRetry retry) {
+    static BatchWrites startOrJoin(AppointmentTable table, ExecutorService writers, OutageRetry retry, SpanFactory spans) {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("the projection handles events in an event processor's unit of work");
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(RESOURCE, key -> {
-            BatchWrites batch = new BatchWrites(table, writers, retry);
+            BatchWrites batch = new BatchWrites(table, writers, retry, spans);
             unitOfWork.onPrepareCommit(committing -> batch.write());
             return batch;
         });
@@ -71,6 +77,10 @@ final class BatchWrites {
     /** A change of the batch: folded into the whole item where the batch booked the appointment, else queued. */
     void add(AppointmentChange change, boolean replayed) {
         replay |= replayed;
+        Message<?> event = CurrentUnitOfWork.get().getMessage();
+        if (events.isEmpty() || events.get(events.size() - 1) != event) {
+            events.add(event);
+        }
         if (change.isBooking()) {
             booked.merge(change.key(), change.booking(),
                     (held, offered) -> held.getVersion() >= offered.getVersion() ? held : offered);
@@ -95,10 +105,13 @@ final class BatchWrites {
 
     private void write() {
         if (!booked.isEmpty() || !changed.isEmpty()) {
-            retry.run(this::writeAll);
+            Message<?>[] others = events.subList(1, events.size()).toArray(Message[]::new);
+            spans.createChildHandlerSpan(() -> "AppointmentsProjection.write", events.get(0), others)
+                 .run(() -> retry.run(this::writeAll));
         }
         booked.clear();
         changed.clear();
+        events.clear();
         afterWrite.forEach(Runnable::run);
         afterWrite.clear();
     }

@@ -3,7 +3,9 @@ package dev.scheduling.reminders.deadline;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.deadline.AbstractDeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.DefaultDeadlineManagerSpanFactory;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.InterceptorChain;
@@ -13,6 +15,9 @@ import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.tracing.NoOpSpanFactory;
+import org.axonframework.tracing.Span;
+import org.axonframework.tracing.SpanScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -67,9 +72,22 @@ public class EventBridgeDeadlineManager extends AbstractDeadlineManager {
     private final ScopeAwareProvider scopes;
     private final TransactionManager transactionManager;
     private final Clock clock;
+    private final DeadlineManagerSpanFactory spans;
 
     public EventBridgeDeadlineManager(SchedulerClient scheduler, SqsClient sqs, Target target, Serializer serializer,
                                       ScopeAwareProvider scopes, TransactionManager transactionManager, Clock clock) {
+        this(scheduler, sqs, target, serializer, scopes, transactionManager, clock,
+                DefaultDeadlineManagerSpanFactory.builder().spanFactory(NoOpSpanFactory.INSTANCE).build());
+    }
+
+    /**
+     * @param spans traces scheduling and running a deadline; the trace context travels in the deadline's metadata
+     *              through the schedule and the queue
+     */
+    public EventBridgeDeadlineManager(SchedulerClient scheduler, SqsClient sqs, Target target, Serializer serializer,
+                                      ScopeAwareProvider scopes, TransactionManager transactionManager, Clock clock,
+                                      DeadlineManagerSpanFactory spans) {
+        this.spans = spans;
         this.scheduler = scheduler;
         this.sqs = sqs;
         this.target = target;
@@ -82,9 +100,16 @@ public class EventBridgeDeadlineManager extends AbstractDeadlineManager {
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
                            ScopeDescriptor deadlineScope) {
-        DeadlineMessage<Object> message = GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload,
+        DeadlineMessage<Object> created = GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload,
                 triggerDateTime);
         String deadlineId = IdentifierFactory.getInstance().generateIdentifier();
+        Span span = spans.createScheduleSpan(deadlineName, deadlineId, created).start();
+        DeadlineMessage<Object> message;
+        try (SpanScope ignored = span.makeCurrent()) {
+            message = spans.propagateContext(created);
+        } finally {
+            span.end();
+        }
         runOnPrepareCommitOrNow(() -> {
             String input = DeadlineEnvelope.write(deadlineName, deadlineId, deadlineScope,
                     processDispatchInterceptors(message), serializer);
@@ -116,6 +141,19 @@ public class EventBridgeDeadlineManager extends AbstractDeadlineManager {
     /** Delivers a deadline taken off the queue into its scope; throws if that failed, so that it is retried. */
     public void deliver(String input) {
         DeadlineEnvelope deadline = DeadlineEnvelope.read(input, serializer);
+        Span span = spans.createExecuteSpan(deadline.message().getDeadlineName(), deadline.deadlineId(), deadline.message())
+                         .start();
+        try (SpanScope ignored = span.makeCurrent()) {
+            deliverIn(deadline);
+        } catch (RuntimeException failure) {
+            span.recordException(failure);
+            throw failure;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void deliverIn(DeadlineEnvelope deadline) {
         UnitOfWork<DeadlineMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(deadline.message());
         unitOfWork.attachTransaction(transactionManager);
         InterceptorChain chain = new DefaultInterceptorChain<>(unitOfWork, handlerInterceptors(), message -> {

@@ -3,9 +3,15 @@ package dev.scheduling.app.observability;
 import dev.scheduling.domain.group.GroupBookingProcess;
 import dev.scheduling.reminders.AppointmentReminderSaga;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.tracing.SpanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,5 +53,39 @@ public class ObservabilityConfiguration {
         AxonMetrics metrics = new AxonMetrics(processing, eventStore, new JdbcTemplate(dataSource));
         return ready -> metrics.bindTo(meters, List.of(AppointmentReminderSaga.class.getName(),
                 GroupBookingProcess.class.getName()));
+    }
+
+    /**
+     * Axon's spans on the service's OpenTelemetry tracer, when tracing is on ({@link TracingOnlyWithAnEndpoint});
+     * otherwise Axon's no-op factory.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "management.tracing.enabled", matchIfMissing = true)
+    SpanFactory axonSpans(OpenTelemetry openTelemetry) {
+        return new AxonSpans(openTelemetry);
+    }
+
+    /** Deadlines (reminders) continue the trace that scheduled them. */
+    @Bean
+    DeadlineManagerSpanFactory deadlineSpans(SpanFactory spans) {
+        return new ChildDeadlineSpans(spans);
+    }
+
+    /**
+     * Axon's db-scheduler deadline manager never puts the trace context in the deadlines it stores (its other managers
+     * do): its dispatch interceptors run while the schedule's span is current, so one of them does.
+     */
+    @Bean
+    static BeanPostProcessor deadlinesCarryTheTraceContext(ObjectProvider<DeadlineManagerSpanFactory> spans) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DeadlineManager deadlines) {
+                    deadlines.registerDispatchInterceptor(messages -> (index, message) ->
+                            spans.getObject().propagateContext(message));
+                }
+                return bean;
+            }
+        };
     }
 }

@@ -20,6 +20,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.tracing.SpanFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -87,9 +88,9 @@ public class ReadModelConfiguration {
     @Bean
     AppointmentsProjection appointmentsProjection(AppointmentTable table, CalendarTable calendars,
                                                   PersonalFields personalFields, ReadModelProperties readModel,
-                                                  Clock clock, MeterRegistry meters) {
+                                                  Clock clock, MeterRegistry meters, SpanFactory spans) {
         return new AppointmentsProjection(table, calendars, personalFields, readModel.outageRetry().policy(),
-                readModel.writers(), clock, meters);
+                readModel.writers(), clock, meters, spans);
     }
 
     @Bean

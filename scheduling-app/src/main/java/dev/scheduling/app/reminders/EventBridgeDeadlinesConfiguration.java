@@ -6,6 +6,7 @@ import dev.scheduling.reminders.deadline.DeadlineQueueConsumer;
 import dev.scheduling.reminders.deadline.EventBridgeDeadlineManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.Health;
@@ -42,13 +43,14 @@ public class EventBridgeDeadlinesConfiguration {
                                                DeadlineProperties deadlines,
                                                @Qualifier("eventSerializer") Serializer serializer,
                                                org.axonframework.config.Configuration axon,
-                                               TransactionManager transactionManager, Clock clock) {
+                                               TransactionManager transactionManager, Clock clock,
+                                               DeadlineManagerSpanFactory spans) {
         DeadlineProperties.EventBridge settings = deadlines.eventbridge();
         var target = new EventBridgeDeadlineManager.Target(settings.groupName(), required(settings.queueArn(), "queue-arn"),
                 required(settings.queueUrl(), "queue-url"), required(settings.roleArn(), "role-arn"),
                 required(settings.deadLetterArn(), "dead-letter-arn"), settings.maxRetryAttempts(), settings.maxEventAge());
         return new EventBridgeDeadlineManager(scheduler, deadlineQueueClient, target, serializer,
-                new ConfigurationScopeAwareProvider(axon), transactionManager, clock);
+                new ConfigurationScopeAwareProvider(axon), transactionManager, clock, spans);
     }
 
     /** The consumer's threads run the saga's deadline handlers, each in a transaction of its own. */

@@ -5,6 +5,7 @@ import dev.scheduling.reminders.ReminderPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.axonframework.tracing.SpanFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,11 @@ public class MeasuredReminderPublisher implements ReminderPublisher {
     private final Timer delay;
     private final Counter published;
     private final Counter failures;
+    private final SpanFactory spans;
 
-    public MeasuredReminderPublisher(ReminderPublisher publisher, Clock clock, MeterRegistry meters) {
+    public MeasuredReminderPublisher(ReminderPublisher publisher, Clock clock, MeterRegistry meters, SpanFactory spans) {
         this.publisher = publisher;
+        this.spans = spans;
         this.clock = clock;
         this.delay = Timer.builder("scheduling.reminders.delay")
                           .description("From a reminder's due time to its publication")
@@ -35,7 +38,8 @@ public class MeasuredReminderPublisher implements ReminderPublisher {
     @Override
     public void publish(Reminder reminder) {
         try {
-            publisher.publish(reminder);
+            // in the trace of the deadline that fired (and so of the booking that scheduled it)
+            spans.createInternalSpan(() -> "ReminderPublisher.publish").run(() -> publisher.publish(reminder));
         } catch (RuntimeException e) {
             failures.increment();
             throw e;

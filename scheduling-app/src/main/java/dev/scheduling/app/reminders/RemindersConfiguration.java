@@ -10,6 +10,7 @@ import dev.scheduling.reminders.ReminderSettings;
 import dev.scheduling.reminders.sns.SnsReminderPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.tracing.SpanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -70,12 +71,12 @@ public class RemindersConfiguration {
 
     @Bean
     ReminderPublisher reminderPublisher(ReminderProperties properties, ObjectProvider<SnsClient> sns, Clock clock,
-                                        MeterRegistry meters) {
+                                        MeterRegistry meters, SpanFactory spans) {
         ReminderPublisher publisher = switch (properties.publisher()) {
             case LOG -> new LoggingReminderPublisher();
             case SNS -> new SnsReminderPublisher(sns.getObject(), requireTopic(properties));
         };
-        return new MeasuredReminderPublisher(publisher, clock, meters);
+        return new MeasuredReminderPublisher(publisher, clock, meters, spans);
     }
 
     /** Closed with the application; a call fails within seconds so that a publish is retried, not stuck. */
