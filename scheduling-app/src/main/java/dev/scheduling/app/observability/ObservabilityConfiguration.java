@@ -25,8 +25,10 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * The log context of the event handlers, and the access log; the requests' log context is set by
- * {@link CallerLogContextFilter} in the security chain.
+ * What an operator sees of the service: the log context of the event handlers and the access log (the requests' log
+ * context is set by {@link CallerLogContextFilter} in the security chain), Axon's processor lag and sagas as metrics
+ * ({@link AxonMetrics}; axon-micrometer adds Axon's own), and Axon's spans in the service's traces ({@link AxonSpans},
+ * {@link ChildDeadlineSpans}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {

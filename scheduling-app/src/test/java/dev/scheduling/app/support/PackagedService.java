@@ -66,7 +66,8 @@ public final class PackagedService implements AutoCloseable {
 
     private static Path jar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("scheduling-app-.*\\.jar")).findFirst()
+            // the executable jar, not the classes or tests jars attached beside it for scheduling-service
+            return files.filter(f -> f.getFileName().toString().matches("scheduling-app-[^-]+(-SNAPSHOT)?\\.jar")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("package the service first (mvn verify does)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
