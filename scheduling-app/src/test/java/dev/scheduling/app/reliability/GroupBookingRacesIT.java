@@ -83,8 +83,12 @@ class GroupBookingRacesIT {
             Eventually.await("every booking decided and every hold confirmed or released", Duration.ofSeconds(60),
                     () -> groups.stream().noneMatch(g -> "PENDING".equals(eventStore.groupStatus(g.appointmentId())))
                             && List.of(CALENDARS).stream().allMatch(c -> eventStore.liveHolds(c).isEmpty()));
-            Eventually.await("every booked appointment on each of its calendars, no other on any", Duration.ofSeconds(60),
-                    () -> misplaced(eventStore, groups).isEmpty());
+            try {
+                Eventually.await("every booked appointment on each of its calendars, no other on any", Duration.ofSeconds(60),
+                        () -> misplaced(eventStore, groups).isEmpty());
+            } catch (AssertionError notAllOrNothing) {
+                throw new AssertionError(notAllOrNothing.getMessage() + ": " + misplaced(eventStore, groups), notAllOrNothing);
+            }
             for (String calendar : CALENDARS) {
                 assertThat(eventStore.overlaps(calendar)).as("overlaps on " + calendar).isEmpty();
             }
