@@ -56,6 +56,8 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
     private String userId;
     private TimeSlot slot;
     private AppointmentDetails details;
+    /** Whether the appointment is a visit of several calendars: each person's reminders then have ids of their own. */
+    private boolean ofAVisit;
     /** Deadline ids of the pending reminders, by offset (ISO-8601). */
     private Map<String, String> pendingDeadlines = new LinkedHashMap<>();
 
@@ -77,7 +79,7 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
             SagaLifecycle.end();
             return;
         }
-        remember(event.userId(), event.appointmentId(), event.slot(), event.details());
+        remember(event.userId(), event.appointmentId(), event.slot(), event.details(), !event.participants().isEmpty());
         scheduleReminders(bookedAt, deadlines, settings);
     }
 
@@ -86,7 +88,12 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
     public void on(AppointmentRescheduled event, @Timestamp Instant rescheduledAt, DeadlineManager deadlines,
                    ReminderSettings settings) {
         cancelPending(deadlines);
-        remember(event.userId(), event.appointmentId(), event.newSlot(), event.details());
+        if (!event.remindsThisCalendar()) {
+            SagaLifecycle.end();
+            return;
+        }
+        remember(event.userId(), event.appointmentId(), event.newSlot(), event.details(),
+                ofAVisit || !event.participants().isEmpty());
         scheduleReminders(rescheduledAt, deadlines, settings);
     }
 
@@ -145,7 +152,8 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
         for (Duration offset : settings.offsets()) {
             Instant due = slot.start().minus(offset);
             if (due.isAfter(now)) {
-                String reminderId = ReminderIds.of(appointmentId, offset, slot.start());
+                String reminderId = ofAVisit ? ReminderIds.ofVisit(userId, appointmentId, offset, slot.start())
+                        : ReminderIds.of(appointmentId, offset, slot.start());
                 pendingDeadlines.put(offset.toString(),
                         deadlines.schedule(due, REMINDER_DUE, new ReminderDue(reminderId, offset, due, 0)));
             }
@@ -164,7 +172,9 @@ public class AppointmentReminderSaga implements HoldsPersonalData {
         }
     }
 
-    private void remember(UserId user, AppointmentId appointment, TimeSlot newSlot, AppointmentDetails newDetails) {
+    private void remember(UserId user, AppointmentId appointment, TimeSlot newSlot, AppointmentDetails newDetails,
+                          boolean visit) {
+        this.ofAVisit = visit;
         if (this.userId == null) {
             SagaLifecycle.associateWith(USER_ASSOCIATION, user.toString());
         }

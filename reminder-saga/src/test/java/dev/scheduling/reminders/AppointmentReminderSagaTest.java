@@ -244,6 +244,50 @@ class AppointmentReminderSagaTest {
                .expectActiveSagas(0);
     }
 
+    /**
+     * A consumer drops duplicates by reminder id: the patient's and the practitioner's reminders of one visit have ids
+     * of their own (written down here, not taken from the code under test), so dropping one person's never drops the
+     * other's.
+     */
+    @Test
+    void each_person_of_a_visit_is_reminded_under_reminder_ids_of_their_own() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+        UserId drLee = new UserId("dr-lee");
+        List<Participant> visit = List.of(new Participant(ALICE, ParticipantRole.PATIENT),
+                new Participant(drLee, ParticipantRole.PRACTITIONER));
+
+        fixture.givenAPublished(new AppointmentBooked(ALICE, id, slot, DETAILS, List.of(), visit))
+               .whenPublishingA(new AppointmentBooked(drLee, id, slot, DETAILS, List.of(), visit))
+               .expectActiveSagas(2)
+               .expectScheduledDeadline(slot.start().minus(DAY), new ReminderDue("64201054-77ca-3081-9725-fa50f094907d",
+                       DAY, slot.start().minus(DAY), 0))
+               .expectScheduledDeadline(slot.start().minus(HOUR), new ReminderDue("5a0ad576-358c-3557-a373-ac2fdb159003",
+                       HOUR, slot.start().minus(HOUR), 0))
+               .expectScheduledDeadline(slot.start().minus(DAY), new ReminderDue("bda1dc3d-6026-3e91-b5d6-94627e4b0917",
+                       DAY, slot.start().minus(DAY), 0))
+               .expectScheduledDeadline(slot.start().minus(HOUR), new ReminderDue("bd7cc43b-23af-3943-89ea-0c2a0f6c73e5",
+                       HOUR, slot.start().minus(HOUR), 0));
+    }
+
+    @Test
+    void a_visits_move_reminds_no_room_and_each_person_under_new_ids_of_their_own() {
+        TimeSlot slot = slotAt(NOW.plus(Duration.ofDays(3)));
+        TimeSlot later = slotAt(NOW.plus(Duration.ofDays(4)));
+        UserId room = new UserId("room-4");
+        List<Participant> visit = List.of(new Participant(ALICE, ParticipantRole.PATIENT),
+                new Participant(room, ParticipantRole.LOCATION));
+
+        fixture.givenAPublished(new AppointmentBooked(room, id, slot, DETAILS, List.of(), visit))
+               .whenPublishingA(new AppointmentRescheduled(room, id, slot, later, DETAILS, List.of(), visit))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+        fixture.givenAPublished(new AppointmentBooked(ALICE, id, slot, DETAILS, List.of(), visit))
+               .whenPublishingA(new AppointmentRescheduled(ALICE, id, slot, later, DETAILS, List.of(), visit))
+               .expectActiveSagas(1)
+               .expectScheduledDeadlineMatching(later.start().minus(DAY), org.axonframework.test.matchers.Matchers
+                       .messageWithPayload(org.hamcrest.Matchers.not(org.hamcrest.Matchers.equalTo(due(later, DAY)))));
+    }
+
     private AppointmentBooked booked(TimeSlot slot) {
         return new AppointmentBooked(ALICE, id, slot, DETAILS);
     }

@@ -20,6 +20,8 @@ import java.time.Duration;
  *                               cancelled); one more booking is refused with {@code 409 calendar-full}
  * @param commandAttempts        how often a command that lost a race on its calendar (another node or thread
  *                               wrote first) is tried in all before the client gets a 409
+ * @param nodeId                 who this node is to the other nodes: the owner it claims event processors' segments
+ *                               as in the token store; empty (the default) for one of its own, unique to the process
  */
 @ConfigurationProperties("scheduling")
 public record SchedulingProperties(@DefaultValue("./data") Path dataDir,
@@ -28,5 +30,6 @@ public record SchedulingProperties(@DefaultValue("./data") Path dataDir,
                                    @DefaultValue("0") int embeddedPostgresPort,
                                    @DefaultValue("8") int commandAttempts,
                                    @DefaultValue("10000") int aggregateCacheSize,
-                                   @DefaultValue("10000") int maxFutureAppointments) {
+                                   @DefaultValue("10000") int maxFutureAppointments,
+                                   @DefaultValue("") String nodeId) {
 }

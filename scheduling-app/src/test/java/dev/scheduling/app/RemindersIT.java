@@ -87,6 +87,36 @@ class RemindersIT {
     }
 
     @Test
+    void each_person_of_a_visit_is_reminded_under_a_reminder_id_of_their_own_and_no_room() throws Exception {
+        MotoServer.TopicWithQueue topic = moto.topicWithQueue("reminders-visit");
+        try (RunningService service = RunningService.onDatabase(TestPostgres.newDatabase(), settings(
+                MotoServer.snsSettings(topic.topicArn(), moto.endpoint()), "scheduling.reminders.offsets=PT6S"))) {
+            // due 15 s from now: time for the booking to land, however busy the machine
+            Instant start = Instant.now().plusSeconds(21).truncatedTo(ChronoUnit.SECONDS);
+            Response booked = service.api().post("/appointments").json("""
+                    {"participants":[{"calendarId":"rv-lee","role":"practitioner"},{"calendarId":"rv-room","role":"location"},
+                                     {"calendarId":"rv-ann","role":"patient"}],
+                     "start":"%s","end":"%s","title":"Check-up","timeZone":"Europe/Paris"}"""
+                    .formatted(start, start.plus(Duration.ofMinutes(30)))).send();
+            assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+
+            List<Message> messages = receive(moto.sqs(), topic.queueUrl(), 2, Duration.ofSeconds(60));
+
+            List<String> people = new ArrayList<>();
+            List<String> reminderIds = new ArrayList<>();
+            for (Message message : messages) {
+                JsonNode attributes = JSON.readTree(message.body()).path("MessageAttributes");
+                assertThat(attributes.path("appointmentId").path("Value").asText()).isEqualTo(booked.json().path("id").asText());
+                people.add(attributes.path("userId").path("Value").asText());
+                reminderIds.add(attributes.path("reminderId").path("Value").asText());
+            }
+            assertThat(people).containsExactlyInAnyOrder("rv-lee", "rv-ann");
+            assertThat(reminderIds).doesNotHaveDuplicates();
+            assertThat(receive(moto.sqs(), topic.queueUrl(), 0, Duration.ofSeconds(3))).as("nothing for the room").isEmpty();
+        }
+    }
+
+    @Test
     void a_reminder_scheduled_before_a_restart_fires_after_it() {
         String database = TestPostgres.newDatabase();
         Instant start;

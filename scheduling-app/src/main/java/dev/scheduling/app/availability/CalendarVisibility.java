@@ -35,30 +35,4 @@ public class CalendarVisibility {
             }
         }
     }
-
-    /**
-     * Refuses ({@code 403}) a booking of these calendars together unless the caller is the front desk or an admin, or
-     * a user booking themself (their own calendar among them) with published calendars only.
-     */
-    public void requireMayBook(Caller caller, List<String> calendarIds) {
-        if (caller.mayBookAnyCalendar()) {
-            return;
-        }
-        if (calendarIds.stream().noneMatch(caller::owns)) {
-            throw new AccessRefusedException("You may book appointments of your own calendar only");
-        }
-        for (String calendarId : calendarIds) {
-            if (!caller.owns(calendarId) && !published(calendarId)) {
-                throw new AccessRefusedException("Calendar " + calendarId + " is neither yours nor published");
-            }
-        }
-    }
-
-    private boolean published(String calendarId) {
-        if (!UserId.isValid(calendarId)) {
-            return false;
-        }
-        AvailabilityRules rules = reads.rules(calendarId).rules();
-        return rules != null && rules.published();
-    }
 }

@@ -4,6 +4,14 @@ import dev.scheduling.app.SchedulingProperties;
 import dev.scheduling.app.eventstore.BackgroundThreads;
 import dev.scheduling.app.eventstore.EventStoreOutages;
 import dev.scheduling.domain.calendar.UserCalendar;
+import dev.scheduling.domain.calendar.UserId;
+import dev.scheduling.domain.visit.CalendarsTogether;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -20,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -31,6 +40,9 @@ import java.util.function.Function;
  */
 @Configuration(proxyBeanMethods = false)
 public class CalendarConfiguration {
+
+    /** How long a command waits for a calendar other commands of this node hold: far longer than any holds one. */
+    static final Duration LONGEST_WAIT_FOR_A_CALENDAR = Duration.ofSeconds(8);
 
     @Bean
     CalendarCommands calendarCommands(CommandGateway gateway, EventStoreOutages outages, SchedulingProperties properties,
@@ -70,6 +82,25 @@ public class CalendarConfiguration {
         });
     }
 
+    /** The calendars' locks on this node, taken in the order asked for and all of a visit's at once (see CalendarLocks). */
+    @Bean
+    CalendarLocks calendarLocks() {
+        return new CalendarLocks(LONGEST_WAIT_FOR_A_CALENDAR);
+    }
+
+    /** A visit's calendars, taken all at once for its unit of work, and their last sequence numbers read at once. */
+    @Bean
+    CalendarsTogether calendarsTogether(CalendarLocks locks, DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return calendars -> {
+            List<String> ids = calendars.stream().map(UserId::value).toList();
+            var lock = locks.lockTogether(ids);
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            unitOfWork.onCleanup(done -> lock.release());
+            StoredVersions.read(unitOfWork, jdbc, ids);
+        };
+    }
+
     /** The calendars kept between commands; none when {@code scheduling.aggregate-cache-size} is 0. */
     @Bean
     CalendarCache calendarCache(SchedulingProperties properties) {
@@ -89,7 +120,7 @@ public class CalendarConfiguration {
      */
     @Bean
     ConfigurerModule userCalendarAggregate(SchedulingProperties properties, ExecutorService calendarSnapshotter,
-                                           CalendarCache cache) {
+                                           CalendarCache cache, CalendarLocks locks) {
         return configurer -> {
             AggregateConfigurer<UserCalendar> calendar = AggregateConfigurer.defaultConfiguration(UserCalendar.class);
             Function<org.axonframework.config.Configuration, SnapshotTriggerDefinition> snapshots =
@@ -104,9 +135,11 @@ public class CalendarConfiguration {
                                                 .handlerDefinition(config.handlerDefinition(UserCalendar.class))
                                                 .build(),
                             properties.snapshotThreshold());
+            calendar.configureLockFactory(config -> locks);
             if (properties.aggregateCacheSize() > 0) {
                 calendar.configureRepository(config -> new CachingCalendarRepository(
                         EventSourcingRepository.builder(UserCalendar.class)
+                                               .lockFactory(locks)
                                                .parameterResolverFactory(config.parameterResolverFactory())
                                                .handlerDefinition(config.handlerDefinition(UserCalendar.class))
                                                .eventStore(config.eventStore())
@@ -114,7 +147,7 @@ public class CalendarConfiguration {
                                                .snapshotTriggerDefinition(snapshots.apply(config))
                                                .repositoryProvider(config::repository)
                                                .spanFactory(config.getComponent(RepositorySpanFactory.class)),
-                        cache));
+                        cache, config.eventStore()));
             } else {
                 calendar.configureSnapshotTrigger(snapshots);
             }

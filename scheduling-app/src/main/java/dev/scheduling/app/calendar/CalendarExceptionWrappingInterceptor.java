@@ -2,6 +2,8 @@ package dev.scheduling.app.calendar;
 
 import dev.scheduling.domain.calendar.CalendarError;
 import dev.scheduling.domain.calendar.CalendarException;
+import dev.scheduling.domain.visit.ParticipantsUnavailableException;
+import dev.scheduling.domain.visit.Visits;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -11,7 +13,10 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.Map;
 
-/** Puts a refused command's code and data into the {@link CommandExecutionException} details, where clients read them. */
+/**
+ * Puts a refused command's code and data (a visit's refusals too) into the {@link CommandExecutionException}
+ * details, where clients read them.
+ */
 public class CalendarExceptionWrappingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
@@ -21,9 +26,14 @@ public class CalendarExceptionWrappingInterceptor implements MessageHandlerInter
         } catch (CalendarException e) {
             throw new CommandExecutionException(e.getMessage(), e,
                     new CommandFailure(e.error(), e.getMessage(), e.data()));
+        } catch (ParticipantsUnavailableException e) {
+            throw new CommandExecutionException(e.getMessage(), e, new CommandFailure(CalendarError.PARTICIPANT_UNAVAILABLE,
+                    e.getMessage(), Map.of("appointmentId", e.appointmentId().toString()), e.refusals()));
         } catch (AggregateNotFoundException e) {
-            // A calendar that has never been booked holds no appointment to change.
-            String message = "No appointment with that id on calendar " + e.getAggregateIdentifier();
+            // a calendar never booked holds no appointment to change; a visit's command names no visit of that id
+            boolean ofVisit = unitOfWork.getMessage().getPayload().getClass().getPackage() == Visits.class.getPackage();
+            String message = ofVisit ? "No appointment " + e.getAggregateIdentifier()
+                    : "No appointment with that id on calendar " + e.getAggregateIdentifier();
             throw new CommandExecutionException(message, e,
                     new CommandFailure(CalendarError.APPOINTMENT_NOT_FOUND, message, Map.of()));
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The shape of a pooled streaming event processor on the event store, declared in code beside the processor's name:
  * a renamed handler cannot silently lose its settings, as it would with settings keyed by name in a properties file.
- * Every node splits the processor's segments with the others through the token store. A handler's failure fails its
+ * Every node shares the processor's segments with the others up through the token store ({@link SegmentSharing}). A handler's failure fails its
  * batch, which the processor retries with back-off: Axon's default would log it and go on, skipping the event for
  * good (a read-model write lost, a reminder never scheduled).
  *

@@ -1,6 +1,5 @@
 package dev.scheduling.app.observability;
 
-import dev.scheduling.domain.group.GroupBookingProcess;
 import dev.scheduling.reminders.AppointmentReminderSaga;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -53,8 +52,7 @@ public class ObservabilityConfiguration {
     ApplicationListener<ApplicationReadyEvent> axonMetrics(EventProcessingConfiguration processing, EventStore eventStore,
                                                            DataSource dataSource, MeterRegistry meters) {
         AxonMetrics metrics = new AxonMetrics(processing, eventStore, new JdbcTemplate(dataSource));
-        return ready -> metrics.bindTo(meters, List.of(AppointmentReminderSaga.class.getName(),
-                GroupBookingProcess.class.getName()));
+        return ready -> metrics.bindTo(meters, List.of(AppointmentReminderSaga.class.getName()));
     }
 
     /**

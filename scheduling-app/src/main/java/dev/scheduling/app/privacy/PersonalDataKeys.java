@@ -3,13 +3,17 @@ package dev.scheduling.app.privacy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,8 +22,9 @@ import java.util.UUID;
  * the caller's transaction (the command's, the saga's, the snapshot's), so that a key is looked up where the data
  * it encrypts is written.
  * <p>
- * Writing looks the user's live key up in the database every time: a key cached on this node could have been
- * destroyed by another node's erasure, and a value sealed under it would be lost although acknowledged. Reading
+ * Writing looks the user's live key up in the database once per transaction (a visit's events seal many values under
+ * the same few users' keys), never from an earlier transaction: a key cached on this node could have been destroyed
+ * by another node's erasure since, and a value sealed under it would be lost although acknowledged. Reading
  * caches unwrapped keys by id for {@code readCacheTtl} at most, the longest another node may still read what an
  * erasure destroyed.
  */
@@ -53,6 +58,16 @@ public final class PersonalDataKeys {
      * erasure) must not be sealed under a key that outlives it.
      */
     DataKey forWriting(String userId, boolean mayCreate) {
+        Map<String, DataKey> known = keysOfThisTransaction();
+        DataKey key = known.get(userId);
+        if (key == null) {
+            key = liveOrNewKey(userId, mayCreate);
+            known.put(userId, key);
+        }
+        return key;
+    }
+
+    private DataKey liveOrNewKey(String userId, boolean mayCreate) {
         Optional<DataKey> live = liveKey(userId);
         if (live.isPresent()) {
             return live.get();
@@ -121,6 +136,31 @@ public final class PersonalDataKeys {
         jdbc.update("INSERT INTO personal_data_erasure (user_id, erased_at, erased_by, keys_destroyed) VALUES (?, ?, ?, ?)",
                 userId, Timestamp.from(at), erasedBy, destroyed.size());
         readKeys.invalidateAll(destroyed);
+        keysOfThisTransaction().remove(userId);
+    }
+
+    /**
+     * The keys this transaction has written under so far, by user, forgotten when it ends; outside a transaction
+     * (nothing is written there) none are kept.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, DataKey> keysOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<String, DataKey> keys = (Map<String, DataKey>) TransactionSynchronizationManager.getResource(this);
+        if (keys == null) {
+            Map<String, DataKey> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PersonalDataKeys.this);
+                }
+            });
+            keys = fresh;
+        }
+        return keys;
     }
 
     private Optional<DataKey> liveKey(String userId) {

@@ -93,8 +93,9 @@ public class SecurityConfiguration {
                                 path.matcher(HttpMethod.GET, "/users/{userId}/busy"),
                                 path.matcher(HttpMethod.GET, "/slots"))
                         .authenticated();
-                // appointments of several calendars and their holds: who may book, hold, read or cancel which is decided beside the
-                // participants (group.GroupAppointmentController, availability.CalendarVisibility), 403 otherwise
+                // visits of several calendars and their holds: who may book, hold, read or cancel which is decided beside the
+                // participants (visit.VisitController) and, whether a calendar is published, by the calendar itself when
+                // the visit is decided (domain.visit.Visits); 403 otherwise
                 requests.requestMatchers(path.matcher(HttpMethod.POST, "/appointments"),
                                 path.matcher(HttpMethod.GET, "/appointments/{appointmentId}"),
                                 path.matcher(HttpMethod.GET, "/appointments/{appointmentId}/history"),

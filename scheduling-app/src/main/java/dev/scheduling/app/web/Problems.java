@@ -39,8 +39,6 @@ public final class Problems {
             "The calendar was changed concurrently");
     public static final ProblemType AVAILABILITY_NOT_SET = ProblemType.titled(NOT_FOUND, "availability-not-set",
             "The calendar has no availability rules");
-    public static final ProblemType PARTICIPANT_UNAVAILABLE = ProblemType.titled(CONFLICT, "participant-unavailable",
-            "A participant's calendar refused the appointment");
     public static final ProblemType PROJECTION_NOT_FOUND = ProblemType.plain(NOT_FOUND, "projection-not-found");
     public static final ProblemType PROJECTION_BUSY = ProblemType.plain(CONFLICT, "projection-busy");
     public static final ProblemType SERVICE_UNAVAILABLE = ProblemType.plain(HttpStatus.SERVICE_UNAVAILABLE,
@@ -78,8 +76,9 @@ public final class Problems {
                 case HOLD_EXPIRED -> titled(CONFLICT, error, "The hold has expired or was released", null);
                 case APPOINTMENT_OF_SEVERAL_CALENDARS -> titled(CONFLICT, error,
                         "The appointment is on several calendars: it changes on all of them or on none", null);
-                case APPOINTMENT_BEING_MOVED -> titled(CONFLICT, error,
-                        "The appointment is being moved already", null);
+                case PARTICIPANT_UNAVAILABLE -> titled(CONFLICT, error,
+                        "A participant's calendar refused the appointment", null);
+                case NOT_PUBLISHED -> titled(HttpStatus.FORBIDDEN, error, "Not allowed", null);
             });
         }
     }

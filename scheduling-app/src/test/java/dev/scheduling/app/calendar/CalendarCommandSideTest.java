@@ -119,6 +119,22 @@ class CalendarCommandSideTest {
     }
 
     @Test
+    void a_calendar_another_node_wrote_to_is_brought_up_to_date_before_the_next_command_on_it() {
+        first.book(NINE);
+        second.book(TEN);
+        assertThatThrownBy(() -> first.book(TEN)).isInstanceOf(CommandExecutionException.class);
+        assertThat(first.lostRaces()).as("first learns that another node writes to alice").isEqualTo(1);
+
+        second.book(slot(12));
+        assertThatThrownBy(() -> first.book(slot(12))).isInstanceOf(CommandExecutionException.class)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(CalendarError.APPOINTMENT_OVERLAP));
+        first.book(slot(13));
+
+        assertThat(first.lostRaces()).as("decided on alice as stored: no race lost, no stale refusal").isEqualTo(1);
+        assertThat(overlaps()).isFalse();
+    }
+
+    @Test
     void a_refusal_stands_when_the_event_store_cannot_be_asked() {
         Node cut = new Node(eventStore, null);
         cut.book(NINE);
@@ -203,7 +219,7 @@ class CalendarCommandSideTest {
                                                                                  .parameterResolverFactory(resources)
                                                                                  .eventStore(eventStore)
                                                                                  .aggregateFactory(new GenericAggregateFactory<>(UserCalendar.class)),
-                    cache);
+                    cache, eventStore);
             AggregateAnnotationCommandHandler.<UserCalendar>builder().aggregateType(UserCalendar.class)
                                                                       .repository(repository)
                                                                       .parameterResolverFactory(resources)

@@ -100,7 +100,7 @@ public final class EventStoreReader {
                     // a slot kept for a booking being made: not in the listings
                 }
                 default -> {
-                    if (!isGroupEvent(event)) {
+                    if (!isVisitEvent(event)) {
                         throw new IllegalStateException("unknown event " + event.type());
                     }
                 }
@@ -121,8 +121,8 @@ public final class EventStoreReader {
     }
 
     /**
-     * The active appointments of a calendar and its holds still live at the time of their last event, folded from
-     * its events: a hold stops counting when it is confirmed, released, or lapses before the calendar's next event.
+     * The active appointments of a calendar and its holds live now, folded from its events: a hold stops counting
+     * when it is confirmed or released, or once its {@code expiresAt} has passed (each calendar reads it so).
      */
     public Map<String, Slot> activeSlots(String calendar) {
         Map<String, Slot> active = new HashMap<>();
@@ -150,10 +150,16 @@ public final class EventStoreReader {
                 default -> throw new IllegalStateException("unknown event " + event.type());
             }
         }
+        Instant now = Instant.now();
+        holdsExpireAt.forEach((id, expiresAt) -> {
+            if (!now.isBefore(expiresAt)) {
+                active.remove(id);
+            }
+        });
         return active;
     }
 
-    /** The holds of a calendar that were live after its last event, with when they lapse. */
+    /** The holds of a calendar live now (placed, neither booked nor released, and not expired), with when they lapse. */
     public Map<String, Instant> liveHolds(String calendar) {
         Map<String, Instant> holds = new HashMap<>();
         for (StoredEvent event : events(calendar)) {
@@ -166,48 +172,89 @@ public final class EventStoreReader {
                 }
             }
         }
+        Instant now = Instant.now();
+        holds.values().removeIf(expiresAt -> !now.isBefore(expiresAt));
         return holds;
     }
 
-    /** The status an appointment of several calendars' own events end in (BOOKED, REFUSED, ...), or null. */
-    public String groupStatus(String appointmentId) {
-        String status = null;
+    /** A visit as its own events tell it: its calendars, slot and status (a hold past its expiry: EXPIRED). */
+    public record Visit(String appointmentId, List<String> calendars, Slot slot, String status) {
+    }
+
+    /** The visit of that id as its own events end, or null when there is none. */
+    public Visit visit(String appointmentId) {
+        Visit visit = null;
+        Instant expiresAt = null;
         for (StoredEvent event : events(appointmentId)) {
+            JsonNode payload = event.payload();
             switch (event.type().substring(event.type().lastIndexOf('.') + 1)) {
-                case "GroupBookingRequested", "GroupHoldRequested" -> status = "PENDING";
-                case "GroupHoldPlaced" -> status = "HELD";
-                case "GroupHoldReleased" -> status = "RELEASED";
-                case "GroupAppointmentBooked" -> status = "BOOKED";
-                case "GroupBookingRefused" -> status = "REFUSED";
-                case "GroupBookingExpired", "GroupBookingUndone" -> status = "EXPIRED";
-                case "GroupAppointmentCancelled" -> status = "CANCELLED";
-                default -> {
-                    // a participant held
+                case "VisitBooked", "VisitHeld" -> {
+                    List<String> calendars = new ArrayList<>();
+                    payload.path("participants").forEach(p -> calendars.add(p.path("calendarId").asText()));
+                    visit = new Visit(appointmentId, calendars, slot(appointmentId, payload.path("slot")),
+                            event.type().endsWith("VisitBooked") ? "BOOKED" : "HELD");
+                    expiresAt = payload.hasNonNull("expiresAt") ? Instant.parse(payload.path("expiresAt").asText()) : null;
                 }
+                case "HeldVisitBooked" -> visit = new Visit(appointmentId, visit.calendars(), visit.slot(), "BOOKED");
+                case "VisitRescheduled" -> visit = new Visit(appointmentId, visit.calendars(),
+                        slot(appointmentId, payload.path("newSlot")), visit.status());
+                case "VisitHoldReleased" -> visit = new Visit(appointmentId, visit.calendars(), visit.slot(), "RELEASED");
+                case "VisitCancelled" -> visit = new Visit(appointmentId, visit.calendars(), visit.slot(), "CANCELLED");
+                default -> throw new IllegalStateException("unknown event of a visit " + event.type());
             }
         }
-        return status;
+        if (visit != null && visit.status().equals("HELD") && !Instant.now().isBefore(expiresAt)) {
+            return new Visit(appointmentId, visit.calendars(), visit.slot(), "EXPIRED");
+        }
+        return visit;
     }
 
-    /** An appointment of several calendars: its id and its participants' calendars, as it was asked for. */
-    public record GroupBooking(String appointmentId, List<String> calendars) {
+    /** The status the visit's own events end in (HELD, BOOKED, CANCELLED, RELEASED, EXPIRED), or null. */
+    public String visitStatus(String appointmentId) {
+        Visit visit = visit(appointmentId);
+        return visit == null ? null : visit.status();
     }
 
-    /** Every appointment of several calendars ever asked for. */
-    public List<GroupBooking> groupBookings() {
-        List<GroupBooking> bookings = new ArrayList<>();
+    /** Every visit ever booked or held, as it stands now. */
+    public List<Visit> visits() {
+        List<Visit> visits = new ArrayList<>();
         for (StoredEvent event : query("SELECT aggregateidentifier, sequencenumber, payloadtype, "
                 + "convert_from(payload, 'UTF8'), convert_from(metadata, 'UTF8') FROM domainevententry "
-                + "WHERE payloadtype = ? ORDER BY globalindex", "dev.scheduling.domain.group.GroupBookingRequested")) {
-            List<String> calendars = new ArrayList<>();
-            event.payload().path("participants").forEach(p -> calendars.add(p.path("calendarId").asText()));
-            bookings.add(new GroupBooking(event.calendar(), calendars));
+                + "WHERE sequencenumber = 0 AND payloadtype LIKE ? ORDER BY globalindex", "dev.scheduling.domain.visit.%")) {
+            visits.add(visit(event.calendar()));
         }
-        return bookings;
+        return visits;
     }
 
-    private static boolean isGroupEvent(StoredEvent event) {
-        return event.type().startsWith("dev.scheduling.domain.group.");
+    /** The ids of the appointments booked on one calendar alone (no participants), on any calendar. */
+    public List<String> singleAppointmentIds() {
+        List<String> ids = new ArrayList<>();
+        for (StoredEvent event : query("SELECT aggregateidentifier, sequencenumber, payloadtype, "
+                + "convert_from(payload, 'UTF8'), convert_from(metadata, 'UTF8') FROM domainevententry "
+                + "WHERE payloadtype = ? ORDER BY globalindex", "dev.scheduling.domain.calendar.AppointmentBooked")) {
+            if (event.payload().path("participants").isEmpty()) {
+                ids.add(event.payload().path("appointmentId").asText());
+            }
+        }
+        return ids;
+    }
+
+    /** How many transactions wrote the events of these streams (PostgreSQL's {@code xmin} of their rows). */
+    public long transactionsWriting(List<String> aggregateIds) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(DISTINCT xmin::text) FROM domainevententry WHERE aggregateidentifier = ANY(?)")) {
+            statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isVisitEvent(StoredEvent event) {
+        return event.type().startsWith("dev.scheduling.domain.visit.");
     }
 
     /** Every pair of active appointments on the calendar that overlap; empty when the invariant holds. */

@@ -28,8 +28,7 @@ public record AppointmentBooked(UserId userId, AppointmentId appointmentId, Time
 
     /** Whether reminders go to this calendar: a person's, or any calendar of an appointment of its own. */
     public boolean remindsThisCalendar() {
-        return participants.stream().filter(participant -> participant.calendarId().equals(userId)).findFirst()
-                           .map(participant -> participant.role().isPerson()).orElse(true);
+        return Participant.reminds(participants, userId);
     }
 
     public AppointmentBooked(UserId userId, AppointmentId appointmentId, TimeSlot slot, AppointmentDetails details) {

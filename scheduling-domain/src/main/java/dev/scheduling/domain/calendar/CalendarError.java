@@ -17,7 +17,10 @@ public enum CalendarError {
     BEYOND_BOOKING_HORIZON("beyond-booking-horizon"),
     HOLD_EXPIRED("hold-expired"),
     APPOINTMENT_OF_SEVERAL_CALENDARS("appointment-of-several-calendars"),
-    APPOINTMENT_BEING_MOVED("appointment-being-moved");
+    /** A visit of several calendars that one or more of them refused: each refusal is listed. */
+    PARTICIPANT_UNAVAILABLE("participant-unavailable"),
+    /** A calendar that is neither the caller's own nor published, booked together with the caller's. */
+    NOT_PUBLISHED("forbidden");
 
     private final String code;
 

@@ -11,7 +11,7 @@ public abstract sealed class CalendarException extends RuntimeException
         AppointmentAlreadyStartedException, IdempotencyKeyReusedException, StartInPastException,
         AppointmentTooLongException, InvalidTimeSlotException, InvalidValueException, CalendarFullException,
         OutsideAvailabilityException, NoticeTooShortException, BeyondBookingHorizonException, HoldExpiredException,
-        AppointmentOfSeveralCalendarsException, AppointmentBeingMovedException {
+        AppointmentOfSeveralCalendarsException, CalendarNotPublishedException {
 
     private final CalendarError error;
     private final Map<String, String> data;

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A slot kept busy on a calendar for a booking that is not made yet (an appointment with several participants being
- * placed on each calendar in turn, or a booking form's slot): busy time like an appointment, with its buffers, until
- * it is confirmed into that appointment, released, or lapses at {@code expiresAt}.
+ * A slot kept busy on a calendar for a visit that is not booked yet (a booking form's hold, placed on every calendar
+ * of the visit at once): busy time like an appointment, with its buffers, until it is confirmed into that
+ * appointment, released, or lapses at {@code expiresAt}.
  *
  * @param id              the id of the appointment it will become
  * @param overriddenRules the codes of the availability rules its placing was allowed to break, which the appointment
  *                        records when it is confirmed
- * @param lasting         a booking form's hold, kept until it is booked: shown as busy by slot search (the holds of a
- *                        booking or a move being placed last only while it is decided, and are not)
+ * @param lasting         shown as busy by slot search: every hold placed now; false only for the holds the booking
+ *                        process placed while it decided a visit, before visits were decided in one transaction
  */
 public record Hold(AppointmentId id, TimeSlot slot, Instant expiresAt, List<String> overriddenRules, boolean lasting) {
 

@@ -10,7 +10,7 @@ import java.util.List;
  * until {@code expiresAt}.
  *
  * @param overriddenRules the codes of the availability rules the hold was allowed to break; empty for nearly all
- * @param lasting         a booking form's hold (see {@link Hold#lasting()}); false in events from before it existed
+ * @param lasting         see {@link Hold#lasting()}
  */
 @Revision("1")
 public record HoldPlaced(UserId userId, AppointmentId appointmentId, TimeSlot slot, Instant expiresAt,

@@ -22,4 +22,10 @@ public record Participant(UserId calendarId, ParticipantRole role) {
         return (persons.isEmpty() ? participants.stream().toList() : persons).stream()
                 .map(participant -> participant.calendarId().value()).distinct().sorted().toList();
     }
+
+    /** Whether an appointment of {@code participants} reminds {@code calendar}: a person's, or one of its own. */
+    public static boolean reminds(Collection<Participant> participants, UserId calendar) {
+        return participants.stream().filter(participant -> participant.calendarId().equals(calendar)).findFirst()
+                           .map(participant -> participant.role().isPerson()).orElse(true);
+    }
 }

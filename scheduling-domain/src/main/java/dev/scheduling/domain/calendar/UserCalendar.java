@@ -17,9 +17,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A user's calendar. Its invariant: active appointments never overlap, and, when the calendar has
  * {@link AvailabilityRules}, a booking or a move lies inside its open hours, keeps its buffers free and respects its
- * notice and horizon (staff may override the hours, notice and horizon, never an overlap). Holds (slots kept for an
- * appointment not booked yet) are busy time like appointments until they lapse. Created by its first booking, hold
- * or rules.
+ * notice and horizon (staff may override the hours, notice and horizon, never an overlap). Holds (slots kept for a
+ * visit not booked yet) are busy time like appointments until they lapse. Created by its first booking, hold or
+ * rules.
+ * <p>
+ * A visit of several calendars asks each of them first ({@code check}) and changes them only once all agree, in one
+ * unit of work: so each change a visit makes has a check of its own here, which refuses exactly what the change's
+ * handler would refuse and changes nothing.
  * <p>
  * Registered with Axon by the application (no Spring annotation here). It decides on a {@link CalendarState}, which
  * its events evolve (the one fold of the calendar's events) and snapshots hold.
@@ -30,13 +34,18 @@ public class UserCalendar implements HoldsPersonalData {
     private UserId userId;
     private CalendarState state = new CalendarState();
 
-    protected UserCalendar() {
-        // for Axon: created empty, then built from events or a snapshot
+    /** Created empty, then built from events or a snapshot, or by its first command (as a visit creates one). */
+    public UserCalendar() {
     }
 
     @Override
     public List<String> dataSubjects() {
         return userId == null ? List.of() : List.of(userId.value());
+    }
+
+    /** Whether anyone may book this calendar together with their own (practitioners and rooms publish). */
+    public boolean isPublished() {
+        return state.availability() != null && state.availability().published();
     }
 
     @CommandHandler
@@ -49,39 +58,43 @@ public class UserCalendar implements HoldsPersonalData {
             }
             return BookingOutcome.alreadyBooked(existing);
         }
-        slotPolicy.check(command.slot(), command.requestedAt());
-        List<String> overridden = checkAvailability(command.slot(), command.requestedAt(),
-                command.overrideAvailability());
-        capacity.check(schedule(), command.requestedAt());
-        List<Hold> lapsed = refuseConflicts(command.slot(), null, command.requestedAt());
-        clear(lapsed, command.userId());
+        Admission admission = admit(command.slot(), null, command.requestedAt(), command.overrideAvailability(),
+                slotPolicy, capacity);
+        clear(admission.lapsed(), command.userId());
         apply(new AppointmentBooked(command.userId(), command.appointmentId(), command.slot(), command.details(),
-                overridden));
+                admission.overridden(), command.participants()));
         return BookingOutcome.created(state.appointment(command.appointmentId()));
+    }
+
+    /** Refuses a visit's booking as {@link #handle(BookAppointment, SlotPolicy, CalendarCapacity)} would. */
+    public void check(BookAppointment command, SlotPolicy slotPolicy, CalendarCapacity capacity) {
+        if (state.appointment(command.appointmentId()) != null || state.hold(command.appointmentId()) != null) {
+            throw new IdempotencyKeyReusedException(command.appointmentId());
+        }
+        admit(command.slot(), null, command.requestedAt(), command.overrideAvailability(), slotPolicy, capacity);
     }
 
     @CommandHandler
     public Appointment handle(RescheduleAppointment command, SlotPolicy slotPolicy) {
-        Appointment appointment = existing(command.appointmentId());
-        if (!appointment.isActive()) {
-            throw new AppointmentCancelledException(appointment.id());
-        }
-        if (appointment.hasStartedAt(command.requestedAt())) {
-            throw new AppointmentAlreadyStartedException(appointment);
-        }
+        Appointment appointment = movable(command);
         if (appointment.slot().equals(command.newSlot())) {
             return appointment;
         }
-        if (appointment.ofSeveralCalendars()) {
-            throw new AppointmentOfSeveralCalendarsException(appointment.id());
-        }
-        slotPolicy.check(command.newSlot(), command.requestedAt());
-        List<String> overridden = checkAvailability(command.newSlot(), command.requestedAt(),
-                command.overrideAvailability());
-        clear(refuseConflicts(command.newSlot(), appointment.id(), command.requestedAt()), userId);
+        Admission admission = admit(command.newSlot(), appointment.id(), command.requestedAt(),
+                command.overrideAvailability(), slotPolicy, null);
+        clear(admission.lapsed(), userId);
         apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), command.newSlot(),
-                appointment.details(), overridden));
+                appointment.details(), admission.overridden(), command.participants()));
         return state.appointment(appointment.id());
+    }
+
+    /** Refuses a visit's move as {@link #handle(RescheduleAppointment, SlotPolicy)} would. */
+    public void check(RescheduleAppointment command, SlotPolicy slotPolicy) {
+        Appointment appointment = movable(command);
+        if (!appointment.slot().equals(command.newSlot())) {
+            admit(command.newSlot(), appointment.id(), command.requestedAt(), command.overrideAvailability(),
+                    slotPolicy, null);
+        }
     }
 
     @CommandHandler
@@ -106,8 +119,8 @@ public class UserCalendar implements HoldsPersonalData {
     }
 
     /**
-     * Keeps a slot for an appointment not booked yet, checked as a booking is; answers the hold. The same hold again
-     * changes nothing; the appointment's id used otherwise is refused as a reused key.
+     * Keeps a slot for a visit not booked yet, checked as a booking is; answers the hold. The same hold again changes
+     * nothing; the appointment's id used otherwise is refused as a reused key.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -116,74 +129,36 @@ public class UserCalendar implements HoldsPersonalData {
         if (existing != null && existing.slot().equals(command.slot()) && existing.expiresAt().equals(command.expiresAt())) {
             return existing;
         }
-        if (existing != null || state.appointment(command.appointmentId()) != null) {
-            throw new IdempotencyKeyReusedException(command.appointmentId());
-        }
-        if (!command.expiresAt().isAfter(command.requestedAt())) {
-            throw new InvalidValueException("expiresAt", "must be after the time of the request");
-        }
-        if (command.moving() != null) {
-            Appointment moving = existing(command.moving());
-            if (!moving.isActive()) {
-                throw new AppointmentCancelledException(moving.id());
-            }
-        }
-        slotPolicy.check(command.slot(), command.requestedAt());
-        List<String> overridden = checkAvailability(command.slot(), command.requestedAt(),
-                command.overrideAvailability());
-        if (command.moving() == null) {
-            capacity.check(schedule(), command.requestedAt());
-        }
-        clear(refuseConflicts(command.slot(), command.moving(), command.requestedAt()), command.userId());
-        apply(new HoldPlaced(command.userId(), command.appointmentId(), command.slot(), command.expiresAt(), overridden,
-                command.lasting()));
+        Admission admission = admitHold(command, slotPolicy, capacity);
+        clear(admission.lapsed(), command.userId());
+        apply(new HoldPlaced(command.userId(), command.appointmentId(), command.slot(), command.expiresAt(),
+                admission.overridden(), true));
         return state.hold(command.appointmentId());
+    }
+
+    /** Refuses a visit's hold as {@link #handle(PlaceHold, SlotPolicy, CalendarCapacity)} would a new one. */
+    public void check(PlaceHold command, SlotPolicy slotPolicy, CalendarCapacity capacity) {
+        admitHold(command, slotPolicy, capacity);
     }
 
     /** Books a live hold's slot as its appointment; answers the appointment (the same again changes nothing). */
     @CommandHandler
     public Appointment handle(ConfirmHold command) {
         Appointment booked = state.appointment(command.appointmentId());
-        if (booked != null) {
-            if (booked.isActive() && booked.details().equals(command.details())) {
-                return booked;
-            }
-            throw new HoldExpiredException(command.appointmentId());
+        if (booked != null && booked.isActive() && booked.details().equals(command.details())) {
+            return booked;
         }
-        Hold hold = state.hold(command.appointmentId());
-        if (hold == null || hold.hasLapsedAt(command.requestedAt())) {
-            throw new HoldExpiredException(command.appointmentId());
-        }
-        if (hold.lasting()) {
-            // said apart, so that what shows a booking form's holds as busy sees this one go
-            apply(new HoldReleased(userId, hold.id(), hold.slot(), HoldReleased.BOOKED, true));
-        }
+        Hold hold = confirmable(command);
+        // said apart, so that what shows a booking form's holds as busy sees this one go
+        apply(new HoldReleased(userId, hold.id(), hold.slot(), HoldReleased.BOOKED, hold.lasting()));
         apply(new AppointmentBooked(userId, hold.id(), hold.slot(), command.details(), hold.overriddenRules(),
                 command.participants()));
         return state.appointment(hold.id());
     }
 
-    /**
-     * Moves an appointment of several calendars into the slot its hold keeps (the hold is used up); answers the
-     * appointment. Already there: nothing changes.
-     */
-    @CommandHandler
-    public Appointment handle(MoveToHold command) {
-        Appointment appointment = existing(command.appointmentId());
-        if (!appointment.isActive()) {
-            throw new AppointmentCancelledException(appointment.id());
-        }
-        Hold hold = state.hold(command.holdId());
-        if (hold == null && appointment.slot().equals(command.slot())) {
-            return appointment;
-        }
-        if (hold == null || hold.hasLapsedAt(command.requestedAt()) || !hold.slot().equals(command.slot())) {
-            throw new HoldExpiredException(command.holdId());
-        }
-        apply(new HoldReleased(userId, hold.id(), hold.slot(), HoldReleased.MOVED_INTO));
-        apply(new AppointmentRescheduled(userId, appointment.id(), appointment.slot(), hold.slot(),
-                appointment.details(), hold.overriddenRules()));
-        return state.appointment(appointment.id());
+    /** Refuses a visit's booking of its hold as {@link #handle(ConfirmHold)} would. */
+    public void check(ConfirmHold command) {
+        confirmable(command);
     }
 
     /** Frees a hold's slot; nothing to do for a hold confirmed, released or never placed. */
@@ -191,7 +166,7 @@ public class UserCalendar implements HoldsPersonalData {
     public void handle(ReleaseHold command) {
         Hold hold = state.hold(command.appointmentId());
         if (hold != null) {
-            apply(new HoldReleased(userId, hold.id(), hold.slot(), command.reason(), hold.lasting()));
+            apply(new HoldReleased(userId, hold.id(), hold.slot(), HoldReleased.GIVEN_UP, hold.lasting()));
         }
     }
 
@@ -259,6 +234,59 @@ public class UserCalendar implements HoldsPersonalData {
             throw new AppointmentNotFoundException(id);
         }
         return appointment;
+    }
+
+    /** The appointment a reschedule moves, refused when it is cancelled, has started or moves only with the others. */
+    private Appointment movable(RescheduleAppointment command) {
+        Appointment appointment = existing(command.appointmentId());
+        if (!appointment.isActive()) {
+            throw new AppointmentCancelledException(appointment.id());
+        }
+        if (appointment.hasStartedAt(command.requestedAt())) {
+            throw new AppointmentAlreadyStartedException(appointment);
+        }
+        if (appointment.ofSeveralCalendars() && command.participants().isEmpty()
+                && !appointment.slot().equals(command.newSlot())) {
+            throw new AppointmentOfSeveralCalendarsException(appointment.id());
+        }
+        return appointment;
+    }
+
+    private Admission admitHold(PlaceHold command, SlotPolicy slotPolicy, CalendarCapacity capacity) {
+        if (state.hold(command.appointmentId()) != null || state.appointment(command.appointmentId()) != null) {
+            throw new IdempotencyKeyReusedException(command.appointmentId());
+        }
+        if (!command.expiresAt().isAfter(command.requestedAt())) {
+            throw new InvalidValueException("expiresAt", "must be after the time of the request");
+        }
+        return admit(command.slot(), null, command.requestedAt(), command.overrideAvailability(), slotPolicy, capacity);
+    }
+
+    /** The live hold a confirmation books; one that lapsed before the request, was released or never placed is refused. */
+    private Hold confirmable(ConfirmHold command) {
+        Hold hold = state.hold(command.appointmentId());
+        if (hold == null || hold.hasLapsedAt(command.requestedAt())) {
+            throw new HoldExpiredException(command.appointmentId());
+        }
+        return hold;
+    }
+
+    /** What a slot this calendar takes overrides of its rules, and the lapsed holds in its way, cleared before. */
+    private record Admission(List<String> overridden, List<Hold> lapsed) {
+    }
+
+    /**
+     * Every check of a slot to book, hold or move into ({@code moving}: the appointment moved, whose own slot is not
+     * in the way; it does not count again toward the capacity, nor does anything when {@code capacity} is null).
+     */
+    private Admission admit(TimeSlot slot, AppointmentId moving, Instant at, boolean override, SlotPolicy slotPolicy,
+                            CalendarCapacity capacity) {
+        slotPolicy.check(slot, at);
+        List<String> overridden = checkAvailability(slot, at, override);
+        if (capacity != null) {
+            capacity.check(schedule(), at);
+        }
+        return new Admission(overridden, refuseConflicts(slot, moving, at));
     }
 
     /**
