@@ -51,7 +51,8 @@ public class CalendarCommands {
      * being unreachable is {@link dev.scheduling.app.eventstore.EventStoreUnavailableException}.
      */
     public <R> R send(Object command, RequestMetadata metadata) {
-        return outages.call(() -> sendRetryingLostRaces(command, metadata));
+        long asked = System.nanoTime();
+        return outages.call(() -> CalendarLocks.inTurnSince(asked, () -> sendRetryingLostRaces(command, metadata)));
     }
 
     /**

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
@@ -47,8 +46,33 @@ final class CalendarLocks implements LockFactory {
     private final long maxWaitNanos;
     /** Guarded by {@code this}, as is {@link #waiting}. */
     private final Map<String, Held> held = new HashMap<>();
-    /** The sets of calendars asked for and not granted yet, in the order they were asked for. */
-    private final LinkedList<Set<String>> waiting = new LinkedList<>();
+    /** The requests not granted yet, in the order their commands first asked (a command tried again keeps its place). */
+    private final LinkedList<Request> waiting = new LinkedList<>();
+    /** When the command of this thread first asked, if it is being tried again ({@link #inTurnSince}). */
+    private static final ThreadLocal<Long> FIRST_ASKED = new ThreadLocal<>();
+
+    /** Calendars asked for, and when their command first asked. */
+    private record Request(Set<String> calendars, long since) {
+    }
+
+    /**
+     * Runs {@code attempt} with the calendars it asks for queued as of {@code since} (when its command first asked):
+     * a command tried again after losing a race to another node waits behind those that asked before it, not behind
+     * all that came since.
+     */
+    static <T> T inTurnSince(long since, java.util.function.Supplier<T> attempt) {
+        Long outer = FIRST_ASKED.get();
+        FIRST_ASKED.set(since);
+        try {
+            return attempt.get();
+        } finally {
+            if (outer == null) {
+                FIRST_ASKED.remove();
+            } else {
+                FIRST_ASKED.set(outer);
+            }
+        }
+    }
 
     CalendarLocks(Duration maxWait) {
         this.maxWaitNanos = maxWait.toNanos();
@@ -91,9 +115,15 @@ final class CalendarLocks implements LockFactory {
      * already does not queue behind others (one of them might wait for what it holds): it takes them once free.
      */
     private void awaitTurn(Set<String> asked, Set<String> taken, long started, boolean holdsSome) {
-        waiting.addLast(asked);
+        Long firstAsked = FIRST_ASKED.get();
+        Request request = new Request(asked, firstAsked == null ? started : firstAsked);
+        int place = waiting.size();
+        while (place > 0 && waiting.get(place - 1).since() - request.since() > 0) {
+            place--;
+        }
+        waiting.add(place, request);
         try {
-            while (!grantable(asked, holdsSome)) {
+            while (!grantable(request, holdsSome)) {
                 long left = maxWaitNanos - (System.nanoTime() - started);
                 if (left <= 0) {
                     throw new LockAcquisitionFailedException("Waited " + maxWaitNanos / 1_000_000 + " ms for calendars "
@@ -109,14 +139,14 @@ final class CalendarLocks implements LockFactory {
             release(taken, asked);
             throw refused;
         } finally {
-            waiting.removeIf(request -> request == asked);
+            waiting.removeIf(queued -> queued == request);
             notifyAll(); // whoever queued behind this request may go now, or at least look again
         }
     }
 
     /** Whether none of {@code asked} is held, and (but for a holder) no request ahead of it asks for any of them. */
-    private boolean grantable(Set<String> asked, boolean holdsSome) {
-        for (String calendar : asked) {
+    private boolean grantable(Request request, boolean holdsSome) {
+        for (String calendar : request.calendars()) {
             if (held.containsKey(calendar)) {
                 return false;
             }
@@ -124,12 +154,11 @@ final class CalendarLocks implements LockFactory {
         if (holdsSome) {
             return true;
         }
-        for (Iterator<Set<String>> ahead = waiting.iterator(); ahead.hasNext(); ) {
-            Set<String> other = ahead.next();
-            if (other == asked) {
+        for (Request ahead : waiting) {
+            if (ahead == request) {
                 return true;
             }
-            if (!Collections.disjoint(other, asked)) {
+            if (!Collections.disjoint(ahead.calendars(), request.calendars())) {
                 return false;
             }
         }
@@ -142,17 +171,23 @@ final class CalendarLocks implements LockFactory {
 
     private Lock lockOf(Set<String> taken) {
         Thread owner = Thread.currentThread();
+        long granted = System.nanoTime();
         return new Lock() {
             private boolean released;
 
             @Override
             public void release() {
                 synchronized (CalendarLocks.this) {
-                    if (!released) {
-                        released = true;
-                        CalendarLocks.this.release(taken, Set.of());
-                        CalendarLocks.this.notifyAll();
+                    if (released) {
+                        return;
                     }
+                    released = true;
+                    CalendarLocks.this.release(taken, Set.of());
+                    CalendarLocks.this.notifyAll();
+                }
+                long heldMillis = (System.nanoTime() - granted) / 1_000_000;
+                if (heldMillis >= SLOW_MILLIS) {
+                    log.warn("Held calendars {} for {} ms", taken, heldMillis);
                 }
             }
 
